@@ -1,0 +1,17 @@
+package org.ketaminecds.audit;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The append-only store of decision records. */
+public interface DecisionLog {
+
+    /** Commits the record; returns only once it is durable. Throws when it cannot be stored. */
+    void append(DecisionRecord record);
+
+    /** The record with this id. */
+    Optional<DecisionRecord> find(String id);
+
+    /** The patient's records, newest first, at most {@code limit}. */
+    List<DecisionRecord> findByPatient(String patientId, int limit);
+}

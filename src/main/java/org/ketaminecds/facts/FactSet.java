@@ -1,0 +1,72 @@
+package org.ketaminecds.facts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the rules see for one decision: the evaluation, the patient and the clinical facts. This is also
+ * the fact snapshot the audit record keeps, so a decision can be replayed without its FHIR input.
+ */
+public record FactSet(Evaluation evaluation, Patient patient, List<Diagnosis> diagnoses,
+        List<Medication> medications, List<Allergy> allergies, List<Measurement> measurements,
+        List<BloodPressure> bloodPressures, List<TreatmentDose> doses, List<Visit> visits, List<DataGap> gaps) {
+
+    public FactSet {
+        diagnoses = list(diagnoses);
+        medications = list(medications);
+        allergies = list(allergies);
+        measurements = list(measurements);
+        bloodPressures = list(bloodPressures);
+        doses = list(doses);
+        visits = list(visits);
+        gaps = list(gaps);
+    }
+
+    private static <T> List<T> list(List<T> values) {
+        return values == null ? List.of() : List.copyOf(values);
+    }
+
+    /**
+     * The same facts with every time-relative field (ages, minutes and days before the evaluation, whether a
+     * medication is current) computed against {@link Evaluation#at()}. Mapping and scenarios give absolute
+     * times only; this is the one place that relates them to the evaluation instant.
+     */
+    public FactSet timed() {
+        Chronology chronology = new Chronology(evaluation.at());
+        return new FactSet(evaluation, patient == null ? null : chronology.patient(patient),
+                diagnoses.stream().map(chronology::diagnosis).toList(),
+                medications.stream().map(chronology::medication).toList(), allergies,
+                measurements.stream().map(chronology::measurement).toList(),
+                bloodPressures.stream().map(chronology::bloodPressure).toList(),
+                doses.stream().map(chronology::dose).toList(), visits, gaps);
+    }
+
+    /** Every fact as one list, for insertion into a rule session (thresholds are added by the rule pack). */
+    public List<Object> all() {
+        List<Object> all = new ArrayList<>();
+        all.add(evaluation);
+        if (patient != null) {
+            all.add(patient);
+        }
+        all.addAll(diagnoses);
+        all.addAll(medications);
+        all.addAll(allergies);
+        all.addAll(measurements);
+        all.addAll(bloodPressures);
+        all.addAll(doses);
+        all.addAll(visits);
+        all.addAll(gaps);
+        return all;
+    }
+
+    /** The same facts with every coded fact replaced by {@code classify}'s result. */
+    public FactSet classify(java.util.function.UnaryOperator<Coded> classify) {
+        return new FactSet(evaluation, patient, map(diagnoses, classify), map(medications, classify),
+                map(allergies, classify), map(measurements, classify), bloodPressures, doses, visits, gaps);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Coded> List<T> map(List<T> facts, java.util.function.UnaryOperator<Coded> classify) {
+        return facts.stream().map(f -> (T) classify.apply(f)).toList();
+    }
+}

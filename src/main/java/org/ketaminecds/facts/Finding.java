@@ -1,0 +1,68 @@
+package org.ketaminecds.facts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a decision rule concluded. A rule's consequence only inserts findings, with {@code insertLogical}, so a
+ * finding disappears again when the facts that justified it stop holding (this is how A06 suppresses A05).
+ * Findings of one rule are merged into one card listing every subject.
+ *
+ * <pre>
+ * insertLogical(Finding.of("B01", Indicator.WARNING).about($med, "benzodiazepines"));
+ * </pre>
+ *
+ * @param ruleId the knowledge-base rule id, for example {@code B01}
+ * @param indicator the card urgency this finding asks for
+ * @param subjects the facts that triggered it, with how each matched
+ * @param values named values shown on the card, for example {@code bp -> 152/94 mmHg}
+ */
+public record Finding(String ruleId, Indicator indicator, List<Subject> subjects, Map<String, String> values) {
+
+    public Finding {
+        subjects = List.copyOf(subjects);
+        values = Map.copyOf(values);
+    }
+
+    /** A finding of the given rule with no subject yet. */
+    public static Finding of(String ruleId, Indicator indicator) {
+        return new Finding(ruleId, indicator, List.of(), Map.of());
+    }
+
+    /** The same finding, also naming {@code fact} as a trigger. */
+    public Finding about(Fact fact) {
+        return about(fact, null);
+    }
+
+    /** The same finding, also naming {@code fact} as a trigger and how it matched {@code valueSet}. */
+    public Finding about(Fact fact, String valueSet) {
+        String matchedBy = valueSet != null && fact instanceof Coded coded ? coded.matchedBy(valueSet) : null;
+        List<Subject> more = new ArrayList<>(subjects);
+        more.add(new Subject(fact.sourceRef(), fact.label(), matchedBy));
+        return new Finding(ruleId, indicator, more, values);
+    }
+
+    /** The same finding with a named value for the card, for example the blood pressure reading. */
+    public Finding with(String key, Object value) {
+        Map<String, String> more = new LinkedHashMap<>(values);
+        more.put(key, String.valueOf(value));
+        return new Finding(ruleId, indicator, subjects, more);
+    }
+
+    /** The same finding showing a local-policy threshold on its card. */
+    public Finding with(Threshold threshold) {
+        return with("policy:" + threshold.key(), threshold.display() + " (" + threshold.description() + ")");
+    }
+
+    /**
+     * A fact that triggered a finding.
+     *
+     * @param sourceRef the FHIR resource, for example {@code MedicationStatement/123}
+     * @param label what it is, for example {@code lorazepam 1 mg}
+     * @param matchedBy how it matched the rule's value set, for example {@code RxNorm 6470}; may be null
+     */
+    public record Subject(String sourceRef, String label, String matchedBy) {
+    }
+}

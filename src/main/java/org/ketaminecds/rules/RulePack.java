@@ -1,0 +1,135 @@
+package org.ketaminecds.rules;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.command.Command;
+import org.kie.api.command.KieCommands;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.ExecutionResults;
+import org.kie.api.runtime.StatelessKieSession;
+import org.ketaminecds.facts.Fact;
+import org.ketaminecds.facts.FactSet;
+import org.ketaminecds.facts.Finding;
+import org.ketaminecds.facts.Threshold;
+import org.ketaminecds.terminology.ValueSets;
+
+/**
+ * One immutable, compiled rule pack. Thread-safe: every evaluation uses a fresh stateless session.
+ */
+public final class RulePack {
+    private static final String FINDINGS = "findings";
+    private final String version;
+    private final Instant loadedAt;
+    private final String sourceDir;
+    private final KieBase kieBase;
+    private final List<RuleInfo> rules;
+    private final ValueSets valueSets;
+    private final List<Threshold> thresholds;
+    private final Map<String, CatalogueEntry> catalogue;
+    private final Map<String, EvidenceSource> evidence;
+    private final List<RuleMessage> warnings;
+
+    RulePack(String version, Instant loadedAt, String sourceDir, KieBase kieBase, List<RuleInfo> rules,
+            ValueSets valueSets, List<Threshold> thresholds, Map<String, CatalogueEntry> catalogue,
+            Map<String, EvidenceSource> evidence, List<RuleMessage> warnings) {
+        this.version = version;
+        this.loadedAt = loadedAt;
+        this.sourceDir = sourceDir;
+        this.kieBase = kieBase;
+        this.rules = List.copyOf(rules);
+        this.valueSets = valueSets;
+        this.thresholds = List.copyOf(thresholds);
+        this.catalogue = Map.copyOf(catalogue);
+        this.evidence = Map.copyOf(evidence);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** Evaluates the facts: relates times to the evaluation instant, classifies codes, runs the rules. */
+    public RuleOutcome evaluate(FactSet raw) {
+        FactSet facts = raw.timed().classify(valueSets::classify);
+        List<Object> inserts = new ArrayList<>(facts.all());
+        inserts.addAll(thresholds);
+        FiredRules listener = new FiredRules();
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        session.addEventListener(listener);
+        KieCommands commands = KieServices.Factory.get().getCommands();
+        List<Command<?>> batch = List.of(commands.newInsertElements(inserts), commands.newFireAllRules(),
+                commands.newGetObjects(new ClassObjectFilter(Finding.class), FINDINGS));
+        ExecutionResults results = session.execute(commands.newBatchExecution(batch));
+        @SuppressWarnings("unchecked")
+        Collection<Finding> found = (Collection<Finding>) results.getValue(FINDINGS);
+        List<Finding> findings = new ArrayList<>(found);
+        findings.sort(Comparator.comparing(Finding::ruleId).thenComparing(f -> f.subjects().toString())
+                .thenComparing(f -> f.values().toString()));
+        return new RuleOutcome(version, facts, List.copyOf(findings), listener.fired());
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+
+    public String sourceDir() {
+        return sourceDir;
+    }
+
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    public ValueSets valueSets() {
+        return valueSets;
+    }
+
+    public List<Threshold> thresholds() {
+        return thresholds;
+    }
+
+    public Optional<CatalogueEntry> catalogueEntry(String ruleId) {
+        return Optional.ofNullable(catalogue.get(ruleId));
+    }
+
+    public Map<String, CatalogueEntry> catalogue() {
+        return catalogue;
+    }
+
+    public Optional<EvidenceSource> evidence(String tag) {
+        return Optional.ofNullable(evidence.get(tag));
+    }
+
+    /** Build warnings that did not stop the pack. */
+    public List<RuleMessage> warnings() {
+        return warnings;
+    }
+
+    /** Records every rule that fires, with the facts it matched, for the audit record. */
+    private static final class FiredRules extends DefaultAgendaEventListener {
+        private final List<FiredRule> fired = new ArrayList<>();
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            var rule = event.getMatch().getRule();
+            Object id = rule.getMetaData().get("id");
+            List<String> matched = event.getMatch().getObjects().stream()
+                    .map(o -> o instanceof Fact f ? f.sourceRef() : o.getClass().getSimpleName())
+                    .filter(s -> s != null).distinct().toList();
+            fired.add(new FiredRule(id == null ? null : id.toString(), rule.getName(), matched));
+        }
+
+        List<FiredRule> fired() {
+            return List.copyOf(fired);
+        }
+    }
+}

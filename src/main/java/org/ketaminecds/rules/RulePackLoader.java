@@ -1,0 +1,161 @@
+package org.ketaminecds.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.ketaminecds.terminology.ValueSets;
+
+/**
+ * Builds a {@link RulePack} from a rules directory: compiles every {@code .drl} file, reads value sets, policy,
+ * catalogue and evidence, and checks that they fit together. Any error fails the whole pack with file:line
+ * messages; a pack is never half-loaded.
+ */
+public final class RulePackLoader {
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private final Clock clock;
+
+    public RulePackLoader(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Builds the pack in {@code dir}, or throws {@link RulePackException} with every problem found. */
+    public RulePack load(Path dir) {
+        Path root = dir.toAbsolutePath().normalize();
+        List<RuleMessage> messages = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            throw new RulePackException(List.of(new RuleMessage(root.toString(), 0, null, "ERROR",
+                    "rules directory does not exist")));
+        }
+        Map<String, String> sources = sources(root);
+        PackFiles files = new PackFiles(root, messages);
+        ValueSets valueSets = new ValueSets(files.valueSets());
+        var thresholds = files.policy();
+        Map<String, CatalogueEntry> catalogue = files.catalogue().stream()
+                .collect(Collectors.toMap(CatalogueEntry::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        Map<String, EvidenceSource> evidence = files.evidence().stream()
+                .collect(Collectors.toMap(EvidenceSource::tag, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        KieBase kieBase = compile(root, sources, messages);
+        List<RuleInfo> rules = kieBase == null ? List.of() : rules(kieBase, root);
+        new PackLint(rules, catalogue, evidence, sources, messages).check();
+        if (messages.stream().anyMatch(RuleMessage::error)) {
+            throw new RulePackException(messages);
+        }
+        return new RulePack(version(root), clock.instant(), root.toString(), kieBase, rules, valueSets, thresholds,
+                catalogue, evidence, messages);
+    }
+
+    /** Every DRL file, by path relative to {@code root}. */
+    private static Map<String, String> sources(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            Map<String, String> sources = new LinkedHashMap<>();
+            for (Path path : walk.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+                sources.put(root.relativize(path).toString().replace('\\', '/'),
+                        Files.readString(path, StandardCharsets.UTF_8));
+            }
+            return sources;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static KieBase compile(Path root, Map<String, String> sources, List<RuleMessage> messages) {
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("org.ketaminecds.rulepack", "pack", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
+        sources.forEach((rel, text) -> kfs.write("src/main/resources/" + rel, text));
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        for (Message m : builder.getResults().getMessages()) {
+            String path = m.getPath() == null ? null : m.getPath().replaceFirst("^src/main/resources/", "");
+            String level = m.getLevel() == Message.Level.ERROR ? "ERROR" : "WARNING";
+            if (m.getLevel() != Message.Level.INFO) {
+                messages.add(new RuleMessage(path, m.getLine(), null, level, m.getText().strip()));
+            }
+        }
+        if (builder.getResults().hasMessages(Message.Level.ERROR)) {
+            ks.getRepository().removeKieModule(releaseId);
+            return null;
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase();
+        // The KieBase stays usable; dropping the module keeps the repository from growing with every reload.
+        ks.getRepository().removeKieModule(releaseId);
+        return kieBase;
+    }
+
+    private static List<RuleInfo> rules(KieBase kieBase, Path root) {
+        List<RuleInfo> rules = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Map<String, String> meta = new LinkedHashMap<>();
+                rule.getMetaData().forEach((k, v) -> meta.put(k, String.valueOf(v).replaceAll("^\"|\"$", "")));
+                rules.add(new RuleInfo(meta.get("id"), rule.getName(), file(rule), meta));
+            }
+        }
+        rules.sort(java.util.Comparator.comparing(RuleInfo::name));
+        return List.copyOf(rules);
+    }
+
+    private static String file(Rule rule) {
+        if (rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+            return impl.getResource().getSourcePath().replaceFirst("^src/main/resources/", "");
+        }
+        return null;
+    }
+
+    /**
+     * The pack's version: SHA-256 over every file that can change a decision (DRL, value sets, policy,
+     * catalogue, evidence), each with its relative path. Scenarios are excluded: they test a pack, they do not
+     * change it.
+     */
+    public static String version(Path dir) {
+        Path root = dir.toAbsolutePath().normalize();
+        try (Stream<Path> walk = Files.walk(root)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path path : walk.filter(Files::isRegularFile).filter(p -> decisive(root.relativize(p)))
+                    .sorted().toList()) {
+                digest.update(root.relativize(path).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(Files.readAllBytes(path));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean decisive(Path rel) {
+        String name = rel.toString().replace('\\', '/');
+        if (name.contains("/scenarios/") || name.startsWith("scenarios/")) {
+            return false;
+        }
+        return name.endsWith(".drl") || name.startsWith(PackFiles.VALUESETS + "/") && name.endsWith(".yaml")
+                || name.equals(PackFiles.CATALOGUE) || name.equals(PackFiles.EVIDENCE) || name.equals(PackFiles.POLICY);
+    }
+}
