@@ -47,9 +47,7 @@ public final class Scenarios {
             return new Scenario(rel, tree.path("name").asString(rel),
                     facts, expect.has("cards") ? map(expect.get("cards")) : null,
                     expect.has("includes") ? map(expect.get("includes")) : Map.of(),
-                    expect.has("excludes") ? PackFiles.YAML.treeToValue(expect.get("excludes"),
-                            PackFiles.YAML.getTypeFactory().constructCollectionType(List.class, String.class))
-                            : List.of());
+                    strings(expect.get("excludes")), strings(expect.get("fires")));
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new RulePackException(List.of(new RuleMessage(rel, line, null, "ERROR",
@@ -81,8 +79,14 @@ public final class Scenarios {
                 problems.add("expected no " + rule + " card but got " + cards.get(rule));
             }
         }
-        if (scenario.cards() == null && scenario.includes().isEmpty() && scenario.excludes().isEmpty()) {
-            problems.add("the scenario has no expectation (expect.cards, expect.includes or expect.excludes)");
+        for (String rule : scenario.fires()) {
+            if (!fired.contains(rule)) {
+                problems.add("expected rule " + rule + " to fire but fired " + fired);
+            }
+        }
+        if (scenario.cards() == null && scenario.includes().isEmpty() && scenario.excludes().isEmpty()
+                && scenario.fires().isEmpty()) {
+            problems.add("the scenario has no expectation (expect.cards, includes, excludes or fires)");
         }
         return new ScenarioResult(scenario.file(), scenario.name(), problems.isEmpty(), problems, cards, fired);
     }
@@ -96,6 +100,15 @@ public final class Scenarios {
         Map<String, String> cards = new TreeMap<>();
         byRule.forEach((rule, indicator) -> cards.put(rule, indicator.wire()));
         return cards;
+    }
+
+    private static List<String> strings(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        node.forEach(n -> values.add(n.asString()));
+        return values;
     }
 
     private static Map<String, String> map(JsonNode node) {
