@@ -36,9 +36,16 @@ public record Finding(String ruleId, Indicator indicator, List<Subject> subjects
         return about(fact, null);
     }
 
-    /** The same finding, also naming {@code fact} as a trigger and how it matched {@code valueSet}. */
+    /**
+     * The same finding, also naming {@code fact} as a trigger and how it matched {@code valueSet} (without a value
+     * set: how it matched the first value set it belongs to).
+     */
     public Finding about(Fact fact, String valueSet) {
-        String matchedBy = valueSet != null && fact instanceof Coded coded ? coded.matchedBy(valueSet) : null;
+        String matchedBy = null;
+        if (fact instanceof Coded coded) {
+            matchedBy = valueSet != null ? coded.matchedBy(valueSet)
+                    : coded.matches().stream().map(ValueSetMatch::matchedOn).findFirst().orElse(null);
+        }
         List<Subject> more = new ArrayList<>(subjects);
         more.add(new Subject(fact.sourceRef(), fact.label(), matchedBy));
         return new Finding(ruleId, indicator, more, values);

@@ -1,0 +1,72 @@
+package org.ketaminecds.cdshooks;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ketaminecds.facts.Finding;
+import org.ketaminecds.rules.CatalogueEntry;
+import org.ketaminecds.rules.EvidenceSource;
+
+/**
+ * The markdown detail of a card: why and what to do (from the catalogue), what triggered it, the values and
+ * local-policy defaults it used, and the evidence with its full citation.
+ */
+record CardDetail(CatalogueEntry entry, List<Finding> findings, List<EvidenceSource> evidence, String product,
+        String packVersion) {
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        if (entry.detail() != null && !entry.detail().isBlank()) {
+            md.append(entry.detail().replace("{product}", product).strip()).append("\n\n");
+        }
+        Set<String> triggers = new LinkedHashSet<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> policy = new LinkedHashMap<>();
+        for (Finding finding : findings) {
+            for (Finding.Subject subject : finding.subjects()) {
+                triggers.add("- `" + subject.sourceRef() + "` " + escape(subject.label())
+                        + (subject.matchedBy() == null ? "" : ", matched by " + subject.matchedBy()));
+            }
+            finding.values().forEach((key, value) -> {
+                if (key.startsWith("policy:")) {
+                    policy.putIfAbsent(key.substring("policy:".length()), value);
+                } else {
+                    values.putIfAbsent(key, value);
+                }
+            });
+        }
+        if (!triggers.isEmpty()) {
+            md.append("**Triggered by:**\n").append(String.join("\n", triggers)).append("\n\n");
+        }
+        if (!values.isEmpty()) {
+            md.append("**Values:**\n");
+            values.forEach((k, v) -> md.append("- ").append(k).append(": ").append(escape(v)).append('\n'));
+            md.append('\n');
+        }
+        if (!policy.isEmpty()) {
+            md.append("**Local policy default:**\n");
+            policy.forEach((k, v) -> md.append("- `").append(k).append("` = ").append(escape(v)).append('\n'));
+            md.append('\n');
+        }
+        if (!evidence.isEmpty()) {
+            md.append("**Evidence:**\n");
+            for (EvidenceSource source : evidence) {
+                md.append("- [").append(source.tag()).append("] ").append(escape(source.citation()));
+                if (source.url() != null) {
+                    md.append(" <").append(source.url()).append('>');
+                }
+                md.append('\n');
+            }
+            md.append('\n');
+        }
+        md.append("_Rule ").append(entry.id()).append(", rule pack ").append(packVersion, 0,
+                Math.min(12, packVersion.length())).append("._");
+        return md.toString();
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,152 @@
+package org.ketaminecds.cdshooks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.ketaminecds.audit.DecisionLog;
+import org.ketaminecds.audit.DecisionRecord;
+import org.ketaminecds.cdshooks.WireTypes.CardJson;
+import org.ketaminecds.fhir.FactMapper;
+import org.ketaminecds.fhir.InvalidResourceException;
+import org.ketaminecds.fhir.MissingDataException;
+import org.ketaminecds.fhir.PatientData;
+import org.ketaminecds.fhir.PrefetchResolver;
+import org.ketaminecds.fhir.Treatment;
+import org.ketaminecds.rules.RuleEngine;
+import org.ketaminecds.rules.RuleOutcome;
+import org.ketaminecds.rules.RulePack;
+import org.ketaminecds.security.EhrClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One CDS Hooks call, end to end: validate, decide the treatment, resolve the data, map it to facts, run the live
+ * rule pack, render the cards, and commit the audit record before anything is returned. Every answer, a 4xx
+ * included, is recorded; if the record cannot be committed the caller gets a 503, never an unrecorded decision.
+ */
+@Service
+class DecisionService {
+    private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
+    private final ServiceCatalogue catalogue;
+    private final RequestParser parser;
+    private final PrefetchResolver resolver;
+    private final FactMapper mapper;
+    private final RuleEngine engine;
+    private final CardRenderer renderer;
+    private final DecisionLog decisionLog;
+    private final Clock clock;
+
+    DecisionService(ServiceCatalogue catalogue, RequestParser parser, PrefetchResolver resolver, FactMapper mapper,
+            RuleEngine engine, CardRenderer renderer, DecisionLog decisionLog, Clock clock) {
+        this.catalogue = catalogue;
+        this.parser = parser;
+        this.resolver = resolver;
+        this.mapper = mapper;
+        this.engine = engine;
+        this.renderer = renderer;
+        this.decisionLog = decisionLog;
+        this.clock = clock;
+    }
+
+    /** The decision: the cards, and the id of the audit record that holds them. */
+    record Decision(String id, List<CardJson> cards) {
+    }
+
+    Decision decide(String serviceId, ObjectNode body, EhrClient client) {
+        DecisionDraft draft = new DecisionDraft(UUID.randomUUID().toString(), serviceId, client);
+        MDC.put("decisionId", draft.id);
+        try {
+            List<CardJson> cards = evaluate(draft, body);
+            draft.cards(cards);
+            commit(draft, 200, null);
+            return new Decision(draft.id, cards);
+        } catch (CdsHooksException e) {
+            commit(draft, e.error().status(), e.error());
+            throw new RecordedException(e, draft.id);
+        } finally {
+            MDC.remove("decisionId");
+            MDC.remove("hookInstance");
+        }
+    }
+
+    /** Records a call refused before it reached a service (unknown service, wrong media type, no valid JWT ...). */
+    String refuse(String serviceId, EhrClient client, CdsError error) {
+        DecisionDraft draft = new DecisionDraft(UUID.randomUUID().toString(), serviceId, client);
+        commit(draft, error.status(), error);
+        return draft.id;
+    }
+
+    private List<CardJson> evaluate(DecisionDraft draft, ObjectNode body) {
+        CdsService service = catalogue.find(draft.serviceId).orElseThrow(() -> new CdsHooksException(
+                CdsError.UNKNOWN_SERVICE, "No CDS service '" + draft.serviceId + "'; see GET /cds-services."));
+        HookRequest request = parser.parse(body, service);
+        draft.request(request);
+        MDC.put("hookInstance", request.hookInstance());
+        RulePack pack = engine.live();
+        draft.packVersion(pack.version());
+        var context = request.context();
+        Optional<Treatment> treatment = context.orderHook() ? mapper.orderedTreatment(context, pack.valueSets())
+                : Optional.empty();
+        if (context.orderHook() && treatment.isEmpty()) {
+            return List.of();
+        }
+        PatientData data;
+        try {
+            data = resolver.resolve(request.prefetch(), service.prefetch(), context, request.access());
+        } catch (MissingDataException e) {
+            throw new CdsHooksException(CdsError.PREFETCH_UNAVAILABLE, e.getMessage(), "prefetch");
+        } catch (InvalidResourceException e) {
+            throw new CdsHooksException(CdsError.INVALID_FHIR_RESOURCE, e.getMessage());
+        }
+        draft.inputs(data.uses());
+        if (!context.orderHook()) {
+            treatment = mapper.currentTreatment(data, pack.valueSets());
+            if (treatment.isEmpty()) {
+                return List.of();
+            }
+        }
+        Instant at = "appointment-book".equals(request.hook())
+                ? mapper.appointmentStart(context).orElseGet(clock::instant) : clock.instant();
+        RuleOutcome outcome = pack.evaluate(mapper.map(request.hook(), treatment.get(), at, data, pack.valueSets()));
+        draft.outcome(outcome);
+        return renderer.render(outcome, pack, request.patientId());
+    }
+
+    private void commit(DecisionDraft draft, int status, CdsError error) {
+        DecisionRecord record = draft.record(clock, status, error);
+        try {
+            decisionLog.append(record);
+        } catch (RuntimeException e) {
+            log.error("Decision {} could not be recorded ({}); answering 503", draft.id, e.getClass().getSimpleName());
+            throw new RecordedException(new CdsHooksException(CdsError.AUDIT_UNAVAILABLE,
+                    "The decision could not be recorded; no guidance is returned without its audit record."), null);
+        }
+        log.info("decision={} service={} hook={} status={} cards={} latencyMs={}", draft.id, draft.serviceId,
+                record.hook(), status, draft.cardCount(), record.latencyMs());
+    }
+
+    /** A refusal that has already been recorded; carries the decision id for the response header. */
+    static final class RecordedException extends RuntimeException {
+        private final CdsHooksException cause;
+        private final String decisionId;
+
+        RecordedException(CdsHooksException cause, String decisionId) {
+            super(cause.getMessage(), null, false, false);
+            this.cause = cause;
+            this.decisionId = decisionId;
+        }
+
+        CdsHooksException error() {
+            return cause;
+        }
+
+        String decisionId() {
+            return decisionId;
+        }
+    }
+}

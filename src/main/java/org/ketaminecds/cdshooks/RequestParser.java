@@ -1,0 +1,173 @@
+package org.ketaminecds.cdshooks;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.ketaminecds.audit.CanonicalJson;
+import org.ketaminecds.fhir.FactMapper;
+import org.ketaminecds.fhir.FhirJson;
+import org.ketaminecds.fhir.FhirServerAccess;
+import org.ketaminecds.fhir.HookContext;
+import org.ketaminecds.fhir.InvalidResourceException;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Reads and validates a CDS Hooks request body against the service it was sent to. */
+@Component
+class RequestParser {
+    private final JsonMapper json;
+    private final FhirJson fhirJson;
+
+    RequestParser(JsonMapper json, FhirJson fhirJson) {
+        this.json = json;
+        this.fhirJson = fhirJson;
+    }
+
+    /** Parses the body as a JSON object; a malformed body is a 400. */
+    ObjectNode tree(String body) {
+        if (body == null || body.isBlank()) {
+            throw new CdsHooksException(CdsError.MALFORMED_JSON, "The request body is empty; a CDS Hooks request is a JSON object.");
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (JacksonException e) {
+            throw new CdsHooksException(CdsError.MALFORMED_JSON, "The request body is not valid JSON (line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ").");
+        }
+        throw new CdsHooksException(CdsError.MALFORMED_JSON, "The request body must be a JSON object.");
+    }
+
+    HookRequest parse(ObjectNode body, CdsService service) {
+        String hook = requiredString(body, "hook", "hook");
+        if (!hook.equals(service.hook())) {
+            throw new CdsHooksException(CdsError.HOOK_MISMATCH, "Service " + service.id() + " answers the hook '"
+                    + service.hook() + "', not '" + hook + "'.", "hook");
+        }
+        String hookInstance = requiredString(body, "hookInstance", "hookInstance");
+        FhirServerAccess access = access(body);
+        JsonNode context = body.get("context");
+        if (!(context instanceof ObjectNode)) {
+            throw new CdsHooksException(CdsError.MISSING_FIELD, "'context' is required and must be a JSON object.", "context");
+        }
+        String userId = requiredString(context, "userId", "context.userId");
+        String patientId = requiredString(context, "patientId", "context.patientId");
+        String encounterId = optionalString(context, "encounterId", "context.encounterId");
+        HookContext hookContext = new HookContext(hook, patientId,
+                service.contextFields().contains("draftOrders") ? bundle(context, "draftOrders") : List.of(),
+                service.contextFields().contains("selections") ? selections(context) : List.of(),
+                service.contextFields().contains("appointments") ? bundle(context, "appointments") : List.of());
+        ObjectNode withoutToken = body.deepCopy();
+        withoutToken.remove("fhirAuthorization");
+        return new HookRequest(hook, hookInstance, userId, patientId, encounterId, hookContext, prefetch(body), access,
+                CanonicalJson.sha256(withoutToken));
+    }
+
+    private FhirServerAccess access(JsonNode body) {
+        String fhirServer = optionalString(body, "fhirServer", "fhirServer");
+        if (fhirServer != null) {
+            try {
+                URI uri = URI.create(fhirServer);
+                if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (IllegalArgumentException e) {
+                throw new CdsHooksException(CdsError.INVALID_FIELD, "'fhirServer' must be an absolute http(s) URL.", "fhirServer");
+            }
+        }
+        JsonNode auth = body.get("fhirAuthorization");
+        if (auth == null || auth.isNull()) {
+            return new FhirServerAccess(fhirServer, null);
+        }
+        if (!auth.isObject()) {
+            throw new CdsHooksException(CdsError.INVALID_FIELD, "'fhirAuthorization' must be a JSON object.", "fhirAuthorization");
+        }
+        if (fhirServer == null) {
+            throw new CdsHooksException(CdsError.MISSING_FIELD, "'fhirServer' is required when 'fhirAuthorization' is present.", "fhirServer");
+        }
+        String token = requiredString(auth, "access_token", "fhirAuthorization.access_token");
+        return new FhirServerAccess(fhirServer, token);
+    }
+
+    private List<Resource> bundle(JsonNode context, String field) {
+        JsonNode node = context.get(field);
+        if (node == null || node.isNull()) {
+            throw new CdsHooksException(CdsError.MISSING_FIELD, "'context." + field + "' is required for this hook.", "context." + field);
+        }
+        if (!node.isObject()) {
+            throw new CdsHooksException(CdsError.INVALID_FIELD, "'context." + field + "' must be a FHIR Bundle.", "context." + field);
+        }
+        try {
+            Resource resource = fhirJson.parse(node.toString(), "context." + field);
+            if (!(resource instanceof Bundle)) {
+                throw new CdsHooksException(CdsError.INVALID_FIELD, "'context." + field + "' must be a FHIR Bundle.", "context." + field);
+            }
+            return FactMapper.entries(resource);
+        } catch (InvalidResourceException e) {
+            throw new CdsHooksException(CdsError.INVALID_FHIR_RESOURCE, e.getMessage(), "context." + field);
+        }
+    }
+
+    private static List<String> selections(JsonNode context) {
+        JsonNode node = context.get("selections");
+        if (node == null || !node.isArray()) {
+            throw new CdsHooksException(CdsError.MISSING_FIELD, "'context.selections' is required for order-select and must be an array.", "context.selections");
+        }
+        List<String> selections = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isString()) {
+                throw new CdsHooksException(CdsError.INVALID_FIELD, "'context.selections' must hold strings such as 'MedicationRequest/123'.", "context.selections");
+            }
+            selections.add(item.asString());
+        }
+        return selections;
+    }
+
+    private static Map<String, String> prefetch(JsonNode body) {
+        JsonNode node = body.get("prefetch");
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new CdsHooksException(CdsError.INVALID_FIELD, "'prefetch' must be a JSON object.", "prefetch");
+        }
+        Map<String, String> prefetch = new HashMap<>();
+        for (var entry : node.properties()) {
+            JsonNode value = entry.getValue();
+            if (!value.isNull() && !value.isObject()) {
+                throw new CdsHooksException(CdsError.INVALID_FIELD, "prefetch '" + entry.getKey()
+                        + "' must be a FHIR resource or null.", "prefetch." + entry.getKey());
+            }
+            prefetch.put(entry.getKey(), value.isNull() ? null : value.toString());
+        }
+        return prefetch;
+    }
+
+    private static String requiredString(JsonNode node, String field, String path) {
+        String value = optionalString(node, field, path);
+        if (value == null || value.isBlank()) {
+            throw new CdsHooksException(CdsError.MISSING_FIELD, "'" + path + "' is required.", path);
+        }
+        return value;
+    }
+
+    private static String optionalString(JsonNode node, String field, String path) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw new CdsHooksException(CdsError.INVALID_FIELD, "'" + path + "' must be a string.", path);
+        }
+        return value.asString();
+    }
+}

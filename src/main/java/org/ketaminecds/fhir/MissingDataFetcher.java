@@ -1,0 +1,15 @@
+package org.ketaminecds.fhir;
+
+import java.util.List;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Resource;
+
+/** Fetches the data of a prefetch key that the EHR did not send. */
+public interface MissingDataFetcher {
+
+    /**
+     * The resources the query returns, or empty when they cannot be had (no FHIR server, unreachable, refused,
+     * too slow). An empty list means the server answered with no data.
+     */
+    Optional<List<Resource>> fetch(FhirServerAccess access, PrefetchKey key, String query);
+}

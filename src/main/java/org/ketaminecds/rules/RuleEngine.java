@@ -1,0 +1,51 @@
+package org.ketaminecds.rules;
+
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds the live rule pack. The pack is built at startup from {@link RulesProperties#dir()}; a service that cannot
+ * build its pack does not start. {@link #replace(RulePack)} swaps packs atomically: a request evaluates with the
+ * pack it started with.
+ */
+@Component
+public class RuleEngine {
+    private static final Logger log = LoggerFactory.getLogger(RuleEngine.class);
+    private final AtomicReference<RulePack> live = new AtomicReference<>();
+    private final RulePackLoader loader;
+    private final RulesProperties properties;
+
+    public RuleEngine(RulesProperties properties, Clock clock) {
+        this.properties = properties;
+        this.loader = new RulePackLoader(clock);
+        RulePack pack = loader.load(properties.dir());
+        live.set(pack);
+        log.info("Rule pack {} loaded from {}: {} rules, {} value sets", shortVersion(pack.version()),
+                pack.sourceDir(), pack.rules().size(), pack.valueSets().all().size());
+    }
+
+    /** The pack serving requests now. */
+    public RulePack live() {
+        return live.get();
+    }
+
+    /** Makes {@code pack} the live pack. */
+    public void replace(RulePack pack) {
+        live.set(pack);
+    }
+
+    public RulePackLoader loader() {
+        return loader;
+    }
+
+    public RulesProperties properties() {
+        return properties;
+    }
+
+    static String shortVersion(String version) {
+        return version.length() > 12 ? version.substring(0, 12) : version;
+    }
+}
