@@ -40,7 +40,7 @@ public class FhirJson {
 
     private IParser parser() {
         IParser parser = context.newJsonParser();
-        parser.setParserErrorHandler(new LenientErrorHandler(false));
+        parser.setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(false));
         return parser;
     }
 
