@@ -23,7 +23,7 @@ public record Finding(String ruleId, Indicator indicator, List<Subject> subjects
 
     public Finding {
         subjects = List.copyOf(subjects);
-        values = Map.copyOf(values);
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** A finding of the given rule with no subject yet. */
