@@ -22,9 +22,18 @@ public class RuleEngine {
         this.properties = properties;
         this.loader = new RulePackLoader(clock);
         RulePack pack = loader.load(properties.dir());
+        warmUp(pack, clock);
         live.set(pack);
         log.info("Rule pack {} loaded from {}: {} rules, {} value sets", shortVersion(pack.version()),
                 pack.sourceDir(), pack.rules().size(), pack.valueSets().all().size());
+    }
+
+    /** One throw-away evaluation, so the first EHR request does not pay for class loading and JIT. */
+    static void warmUp(RulePack pack, Clock clock) {
+        for (org.ketaminecds.facts.Product product : org.ketaminecds.facts.Product.values()) {
+            pack.evaluate(new org.ketaminecds.facts.FactSet(new org.ketaminecds.facts.Evaluation("order-sign", product,
+                    clock.instant(), null, true, null), null, null, null, null, null, null, null, null, null));
+        }
     }
 
     /** The pack serving requests now. */
