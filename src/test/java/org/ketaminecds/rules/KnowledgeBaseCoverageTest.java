@@ -108,6 +108,29 @@ class KnowledgeBaseCoverageTest {
         assertThat(unnamed).as("scenario files not starting with a rule id").isEmpty();
     }
 
+    @Test
+    void every_local_policy_threshold_is_read_and_shown_by_a_rule() throws IOException {
+        StringBuilder drl = new StringBuilder();
+        try (var files = Files.walk(RULES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                drl.append(Files.readString(file)).append('\n');
+            }
+        }
+        List<String> unused = pack.thresholds().stream().map(t -> t.key())
+                .filter(key -> !drl.toString().contains("key == \"" + key + "\"")).toList();
+        assertThat(unused).as("policy.yaml keys no rule reads").isEmpty();
+        List<String> hidden = new ArrayList<>();
+        for (String rule : drl.toString().split("\nrule ")) {
+            Matcher binding = Pattern.compile("(\\$\\w+) : Threshold\\(").matcher(rule);
+            while (binding.find()) {
+                if (!rule.contains(".with(" + binding.group(1) + ")")) {
+                    hidden.add(rule.lines().findFirst().orElse("") + " " + binding.group(1));
+                }
+            }
+        }
+        assertThat(hidden).as("thresholds a rule reads but does not show on its card").isEmpty();
+    }
+
     private static Set<String> missing(Set<String> present) {
         Set<String> missing = new TreeSet<>(knowledgeBaseIds);
         missing.removeAll(present);
