@@ -40,9 +40,16 @@ public final class ValueSets {
         return matches;
     }
 
-    /** The fact with its value-set classification (any earlier classification is replaced). */
+    /**
+     * The fact with its value-set classification (any earlier classification is replaced); a Measurement's coded
+     * answers are classified too.
+     */
     public Coded classify(Coded fact) {
-        return fact.classified(match(fact.codes(), fact.text()));
+        Coded classified = fact.classified(match(fact.codes(), fact.text()));
+        if (classified instanceof org.ketaminecds.facts.Measurement measurement) {
+            return measurement.withAnswerMatches(match(measurement.answers(), null));
+        }
+        return classified;
     }
 
     /** True when the codes or text belong to the given value set. */
