@@ -55,4 +55,23 @@ class ValueSetTest {
     void a_code_from_another_system_does_not_match() {
         assertThat(BENZODIAZEPINES.match(List.of(new Code(CodeSystems.SNOMED, "6470", null)), null)).isEmpty();
     }
+
+    @Test
+    void the_indexed_pack_classifies_exactly_like_each_value_set_on_its_own() {
+        ValueSet anxiolytics = new ValueSet("anxiolytics", "Anxiolytics", null,
+                List.of(new ValueSetCode(CodeSystems.ATC, "N05BA", "anxiolytic benzodiazepines", "prefix", "test")),
+                List.of("alprazolam"));
+        ValueSets pack = new ValueSets(List.of(BENZODIAZEPINES, KETAMINE, anxiolytics));
+        List<List<Code>> codings = List.of(List.of(), List.of(new Code(CodeSystems.RXNORM, "6470", "Lorazepam 2 MG")),
+                List.of(new Code(CodeSystems.ATC, "n05ba12", null)), List.of(new Code(CodeSystems.RXNORM + "/", "6130", null)),
+                List.of(new Code(CodeSystems.SNOMED, "6470", "ketamine")));
+        List<String> texts = java.util.Arrays.asList(null, "Ketamine and clonazepam", "esketamine", "ALPRAZOLAM 1 MG");
+        for (List<Code> codes : codings) {
+            for (String text : texts) {
+                List<ValueSetMatch> expected = java.util.stream.Stream.of(BENZODIAZEPINES, KETAMINE, anxiolytics)
+                        .map(v -> v.match(codes, text)).flatMap(java.util.Optional::stream).toList();
+                assertThat(pack.match(codes, text)).as(codes + " / " + text).isEqualTo(expected);
+            }
+        }
+    }
 }
