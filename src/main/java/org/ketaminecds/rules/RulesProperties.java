@@ -18,10 +18,6 @@ public record RulesProperties(Path dir, Duration reloadInterval) {
         reloadInterval = reloadInterval == null ? Duration.ofSeconds(2) : reloadInterval;
     }
 
-    public RulesProperties(Path dir) {
-        this(dir, null);
-    }
-
     boolean reloading() {
         return !reloadInterval.isZero() && !reloadInterval.isNegative();
     }

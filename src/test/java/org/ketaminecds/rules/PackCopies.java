@@ -1,0 +1,95 @@
+package org.ketaminecds.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
+
+/** Copies of the shipped rule pack in temporary folders, for tests that change a pack (never {@code rules/}). */
+public final class PackCopies {
+    public static final Path SHIPPED = Path.of("rules");
+    public static final String NEW_RULE_FILE = "suitability/Z01-hot-reload-check.drl";
+    public static final String NEW_RULE = """
+            package suitability;
+
+            import org.ketaminecds.facts.*;
+
+            rule "Z01 A current MAO inhibitor gets the hot reload check card"
+                @id("Z01") @evidence("SPR-PI")
+            when
+                Evaluation( product != null )
+                Medication( current, valueSets contains "maois" )
+            then
+                insertLogical(Finding.of("Z01", Indicator.INFO));
+            end
+            """;
+    public static final String NEW_CATALOGUE_ENTRY = """
+              - id: Z01
+                title: Hot reload check
+                evidence: [SPR-PI]
+                summary: "Hot reload check for {product}"
+                detail: "Added while the service runs."
+            """;
+
+    private PackCopies() {
+    }
+
+    /** A fresh copy of the shipped pack. */
+    public static Path copy() {
+        try {
+            Path target = Files.createTempDirectory("rule-pack-copy");
+            try (Stream<Path> walk = Files.walk(SHIPPED)) {
+                for (Path source : walk.toList()) {
+                    Path to = target.resolve(SHIPPED.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(source, to);
+                    }
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces the first occurrence of {@code text} in a pack file; fails when it is not there. */
+    public static void edit(Path pack, String file, String text, String replacement) {
+        try {
+            Path path = pack.resolve(file);
+            String content = Files.readString(path);
+            if (!content.contains(text)) {
+                throw new IllegalStateException(file + " does not contain " + text);
+            }
+            Files.writeString(path, content.replaceFirst(java.util.regex.Pattern.quote(text),
+                    java.util.regex.Matcher.quoteReplacement(replacement)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds rule Z01 (a DRL file and its catalogue entry). */
+    public static void addNewRule(Path pack) {
+        try {
+            Files.writeString(pack.resolve("catalogue.yaml"), "\n" + NEW_CATALOGUE_ENTRY, StandardOpenOption.APPEND);
+            Files.writeString(pack.resolve(NEW_RULE_FILE), NEW_RULE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Breaks rule A05's consequence: a compile error in a pack that otherwise works. */
+    public static void breakA05(Path pack) {
+        edit(pack, "suitability/A05-A06-pre-dose-blood-pressure.drl", "insertLogical(Finding.of(\"A05\"",
+                "insertLogicl(Finding.of(\"A05\"");
+    }
+
+    /** Undoes {@link #breakA05(Path)}. */
+    public static void fixA05(Path pack) {
+        edit(pack, "suitability/A05-A06-pre-dose-blood-pressure.drl", "insertLogicl(Finding.of(\"A05\"",
+                "insertLogical(Finding.of(\"A05\"");
+    }
+}
