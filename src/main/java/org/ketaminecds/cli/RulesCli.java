@@ -8,7 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import ca.uhn.fhir.context.FhirContext;
+import org.ketaminecds.cdshooks.OfflineDecisions;
+import org.ketaminecds.fhir.FhirJson;
 import org.ketaminecds.rules.Coverage;
+import org.ketaminecds.rules.HookDecider;
+import org.ketaminecds.rules.RequestScenarios;
 import org.ketaminecds.rules.PackCheck;
 import org.ketaminecds.rules.RuleMessage;
 import org.ketaminecds.rules.ScenarioResult;
@@ -52,8 +57,9 @@ public final class RulesCli {
             "test", """
                     Usage: ketamine-cds rules test [DIR] [--json]
 
-                    Validates the pack, then runs every scenario (<topic>/scenarios/*.yaml) and prints PASS or
-                    FAIL per scenario with the rules that fired and the cards expected and produced.
+                    Validates the pack, then runs every scenario: <topic>/scenarios/*.yaml (facts) and *.json
+                    (whole CDS Hooks requests with a fixed evaluationDate). Prints PASS or FAIL per scenario with
+                    the rules that fired and the cards produced, and each problem as file:line: scenario: message.
                     Exit 0 only when the pack builds and every scenario passes.
                     """,
             "coverage", """
@@ -108,7 +114,7 @@ public final class RulesCli {
     }
 
     private static int validate(CliArgs args, PrintStream out) {
-        PackCheck.Report report = new PackCheck(Clock.systemUTC()).validate(dir(args));
+        PackCheck.Report report = new PackCheck(Clock.systemUTC(), null).validate(dir(args));
         if (args.has("--json")) {
             out.println(JSON.writeValueAsString(summary("validate", report)));
         } else {
@@ -119,7 +125,8 @@ public final class RulesCli {
     }
 
     private static int test(CliArgs args, PrintStream out) {
-        PackCheck.Report report = new PackCheck(Clock.systemUTC()).test(dir(args));
+        Path dir = dir(args);
+        PackCheck.Report report = new PackCheck(Clock.systemUTC(), decider(dir)).test(dir);
         if (args.has("--json")) {
             Map<String, Object> json = summary("test", report);
             json.put("scenarios", report.scenarios());
@@ -140,8 +147,10 @@ public final class RulesCli {
 
     private static int coverage(CliArgs args, PrintStream out) {
         Path dir = dir(args);
-        PackCheck.Report report = new PackCheck(Clock.systemUTC()).test(dir);
-        Coverage coverage = report.pack() == null || !report.errors().isEmpty() ? null : Coverage.of(report.pack(), dir);
+        HookDecider decider = decider(dir);
+        PackCheck.Report report = new PackCheck(Clock.systemUTC(), decider).test(dir);
+        Coverage coverage = report.pack() == null || !report.errors().isEmpty() ? null
+                : Coverage.of(report.pack(), dir, decider);
         boolean complete = coverage != null && coverage.uncovered().isEmpty() && coverage.unexpected().isEmpty();
         boolean ok = coverage != null && report.passed() && (complete || !args.has("--strict"));
         if (args.has("--json")) {
@@ -167,6 +176,12 @@ public final class RulesCli {
         }
         out.println(ok ? "OK" : "FAILED");
         return ok ? OK : FAILED;
+    }
+
+    /** The service's own request handling, for JSON scenarios; built only when there are some (FHIR is slow to start). */
+    static HookDecider decider(Path dir) {
+        return RequestScenarios.files(dir).isEmpty() ? null
+                : new OfflineDecisions(new FhirJson(FhirContext.forR4()));
     }
 
     static String line(RuleMessage m) {

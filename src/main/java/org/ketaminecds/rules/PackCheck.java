@@ -12,9 +12,15 @@ import java.util.List;
  */
 public final class PackCheck {
     private final Clock clock;
+    private final HookDecider decider;
 
-    public PackCheck(Clock clock) {
+    /**
+     * @param decider runs JSON scenarios (whole CDS Hooks requests); null when none are available, and then a
+     *     pack with JSON scenarios fails
+     */
+    public PackCheck(Clock clock, HookDecider decider) {
         this.clock = clock;
+        this.decider = decider;
     }
 
     /**
@@ -71,6 +77,18 @@ public final class PackCheck {
         for (Path file : Scenarios.files(dir)) {
             try {
                 results.add(Scenarios.run(built.pack(), Scenarios.read(dir, file)));
+            } catch (RulePackException e) {
+                messages.addAll(e.messages());
+            }
+        }
+        for (Path file : RequestScenarios.files(dir)) {
+            if (decider == null) {
+                messages.add(new RuleMessage(dir.relativize(file).toString(), 0, null, "ERROR",
+                        "JSON scenarios need the CDS Hooks module, which this check was run without"));
+                continue;
+            }
+            try {
+                results.add(RequestScenarios.run(dir, file, built.pack(), decider));
             } catch (RulePackException e) {
                 messages.addAll(e.messages());
             }

@@ -31,11 +31,12 @@ class RulePackReloader implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
     private String seen;
 
-    RulePackReloader(RuleEngine engine, RulesProperties properties, PackArchive archive, Clock clock) {
+    RulePackReloader(RuleEngine engine, RulesProperties properties, PackArchive archive, HookDecider decider,
+            Clock clock) {
         this.engine = engine;
         this.properties = properties;
         this.archive = archive;
-        this.check = new PackCheck(clock);
+        this.check = new PackCheck(clock, decider);
         this.clock = clock;
         this.seen = engine.live().version();
     }

@@ -102,6 +102,34 @@ class RulesCliTest {
     }
 
     @Test
+    void test_runs_json_scenarios_of_whole_cds_hooks_requests_alongside_the_yaml_ones() {
+        Path pack = PackCopies.copy();
+        PackCopies.addRequestScenario(pack, "order-sign-esketamine-allergy-bp-maoi",
+                "{\"A04\": \"critical\", \"A05\": \"warning\", \"B06\": \"warning\", \"B08\": \"warning\"}");
+
+        Run run = rules("test", pack.toString());
+
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(run.output()).contains("PASS suitability/scenarios/order-sign-esketamine-allergy-bp-maoi.json",
+                "PASS suitability/scenarios/A05-predose-bp-152-94-warns.yaml", "2 of 2 scenarios passed");
+        assertThat(rules("coverage", pack.toString(), "--json").json().get("uncovered").toString())
+                .doesNotContain("\"id\":\"B06\"");
+    }
+
+    @Test
+    void a_json_scenario_with_a_wrong_expectation_fails_and_says_what_it_got() {
+        Path pack = PackCopies.copy();
+        PackCopies.addRequestScenario(pack, "order-sign-esketamine-allergy-bp-maoi", "{\"A04\": \"warning\"}");
+
+        Run run = rules("test", pack.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("FAIL suitability/scenarios/order-sign-esketamine-allergy-bp-maoi.json",
+                "suitability/scenarios/order-sign-esketamine-allergy-bp-maoi.json:0: ",
+                "expected exactly {A04=warning} but got {A04=critical, A05=warning, B06=warning, B08=warning}");
+    }
+
+    @Test
     void coverage_lists_rules_no_scenario_fires_and_fails_only_when_strict() {
         Run run = rules("coverage", "rules", "--json");
         assertThat(run.status()).as(run.output()).isZero();

@@ -81,6 +81,25 @@ public final class PackCopies {
         }
     }
 
+    /**
+     * Adds a JSON scenario made of a fhir-samples request and its expected response, at the samples' instant;
+     * {@code cards} is the {@code expect.cards} object.
+     */
+    public static Path addRequestScenario(Path pack, String sample, String cards) {
+        try {
+            Path samples = Path.of("fhir-samples");
+            String request = Files.readString(samples.resolve(sample + ".request.json"));
+            String response = Files.readString(samples.resolve(sample + ".response.json"));
+            Path file = pack.resolve("suitability/scenarios/" + sample + ".json");
+            Files.writeString(file, "{\"name\": \"The " + sample + " sample gives its cards\",\n"
+                    + "\"evaluationDate\": \"2026-03-02T09:00:00Z\",\n\"request\": " + request + ",\n"
+                    + "\"expect\": {\"cards\": " + cards + ", \"response\": " + response + "}}\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Breaks rule A05's consequence: a compile error in a pack that otherwise works. */
     public static void breakA05(Path pack) {
         edit(pack, "suitability/A05-A06-pre-dose-blood-pressure.drl", "insertLogical(Finding.of(\"A05\"",

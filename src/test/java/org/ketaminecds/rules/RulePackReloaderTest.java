@@ -2,6 +2,7 @@ package org.ketaminecds.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ketaminecds.cdshooks.OfflineDecisions;
+import org.ketaminecds.fhir.FhirJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -39,7 +42,8 @@ class RulePackReloaderTest {
         RulesProperties properties = new RulesProperties(dir, Duration.ZERO);
         engine = new RuleEngine(properties, CLOCK);
         archive = new PackArchive(jdbc, CLOCK);
-        reloader = new RulePackReloader(engine, properties, archive, CLOCK);
+        reloader = new RulePackReloader(engine, properties, archive,
+                new OfflineDecisions(new FhirJson(FhirContext.forR4())), CLOCK);
         reloader.start();
     }
 
