@@ -87,6 +87,12 @@ class RulePackReloader implements SmartLifecycle {
         if (version.equals(seen)) {
             return false;
         }
+        if (version.equals(engine.live().version())) {
+            // A refused change was undone: the live pack is the directory's content again.
+            seen = version;
+            engine.replace(engine.live());
+            return false;
+        }
         PackCheck.Report report = check.test(properties.dir());
         if (!report.passed()) {
             seen = version;

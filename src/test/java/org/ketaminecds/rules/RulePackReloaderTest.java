@@ -77,6 +77,19 @@ class RulePackReloaderTest {
     }
 
     @Test
+    void undoing_a_refused_change_clears_the_failure_without_a_rebuild() {
+        RulePack good = engine.live();
+        PackCopies.breakA05(dir);
+        reloader.poll();
+        PackCopies.fixA05(dir);
+
+        assertThat(reloader.poll()).isFalse();
+
+        assertThat(engine.lastFailure()).isEmpty();
+        assertThat(engine.live()).isSameAs(good);
+    }
+
+    @Test
     void a_pack_whose_scenario_fails_is_refused() {
         PackCopies.edit(dir, "policy.yaml", "key: bp.predose.warning.systolic\n    value: 140",
                 "key: bp.predose.warning.systolic\n    value: 160");
