@@ -16,11 +16,11 @@ public final class PackCopies {
 
             import org.ketaminecds.facts.*;
 
-            rule "Z01 A current MAO inhibitor gets the hot reload check card"
+            rule "Z01 The synthetic-e1 sample patient gets the hot reload check card"
                 @id("Z01") @evidence("SPR-PI")
             when
                 Evaluation( product != null )
-                Medication( current, valueSets contains "maois" )
+                Patient( sourceRef == "Patient/synthetic-e1" )
             then
                 insertLogical(Finding.of("Z01", Indicator.INFO));
             end
@@ -71,6 +71,29 @@ public final class PackCopies {
         }
     }
 
+    /** The line of rule Z01 that keeps it to one sample patient: without it, Z01 fires in every scenario. */
+    public static final String NEW_RULE_CONDITION = "    Patient( sourceRef == \"Patient/synthetic-e1\" )\n";
+
+    /**
+     * A small pack for tests that reload many times: the shipped value sets, policy, catalogue and evidence, and
+     * rule Z01 as the only rule, without scenarios.
+     */
+    public static Path minimal() {
+        Path pack = copy();
+        try (Stream<Path> walk = Files.walk(pack)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                boolean scenario = pack.relativize(path).toString().replace('\\', '/').contains("scenarios");
+                if (path.toString().endsWith(".drl") || scenario) {
+                    Files.delete(path);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        addNewRule(pack);
+        return pack;
+    }
+
     /** Adds rule Z01 (a DRL file and its catalogue entry). */
     public static void addNewRule(Path pack) {
         try {
@@ -83,13 +106,20 @@ public final class PackCopies {
 
     /**
      * Adds a JSON scenario made of a fhir-samples request and its expected response, at the samples' instant;
-     * {@code cards} is the {@code expect.cards} object.
+     * {@code cards} is the {@code expect.cards} object, or null to take the cards of the expected response.
      */
-    public static Path addRequestScenario(Path pack, String sample, String cards) {
+    public static Path addRequestScenario(Path pack, String sample, String expectedCards) {
         try {
             Path samples = Path.of("fhir-samples");
             String request = Files.readString(samples.resolve(sample + ".request.json"));
             String response = Files.readString(samples.resolve(sample + ".response.json"));
+            String cards = expectedCards;
+            if (cards == null) {
+                java.util.Map<String, String> byRule = new java.util.TreeMap<>();
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(response).get("cards").forEach(c ->
+                        byRule.put(c.get("source").get("topic").get("code").asString(), c.get("indicator").asString()));
+                cards = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(byRule);
+            }
             Path file = pack.resolve("suitability/scenarios/" + sample + ".json");
             Files.writeString(file, "{\"name\": \"The " + sample + " sample gives its cards\",\n"
                     + "\"evaluationDate\": \"2026-03-02T09:00:00Z\",\n\"request\": " + request + ",\n"

@@ -104,7 +104,7 @@ class RuleAuthoringIT {
                 }
             });
         }
-        assertThat(withB08).hasSize(2);
+        assertThat(withB08).isNotEmpty();
 
         JsonNode report = replayCli(candidate);
 
@@ -118,7 +118,7 @@ class RuleAuthoringIT {
         }
         assertThat(listed).isEqualTo(withB08);
         assertThat(report.get("totals")).hasSize(1);
-        assertThat(report.get("totals").get(0).get("removed").asInt()).isEqualTo(2);
+        assertThat(report.get("totals").get(0).get("removed").asInt()).isEqualTo(withB08.size());
     }
 
     @Test
@@ -151,12 +151,18 @@ class RuleAuthoringIT {
         rules.get("rules").forEach(r -> ids.add(r.get("id").asString()));
         assertThat(ids).contains("Z01");
         Http.Response after = post(http, sample);
-        List<String> cards = new ArrayList<>();
-        after.json().get("cards").forEach(c -> cards.add(c.get("source").get("topic").get("code").asString()));
-        assertThat(cards).contains("Z01", "A04", "A05", "B06", "B08");
+        List<String> expected = new ArrayList<>(codes(before));
+        expected.add("Z01");
+        assertThat(codes(after.json())).containsExactlyInAnyOrderElementsOf(expected);
         JsonNode replay = http.get("/api/audit/decisions/" + after.decisionId() + "/replay?pack=archived").json();
         assertThat(replay.get("identical").asBoolean()).isTrue();
         assertThat(replay.get("packVersion").asString()).isEqualTo(rules.get("version").asString());
+    }
+
+    private static List<String> codes(JsonNode response) {
+        List<String> codes = new ArrayList<>();
+        response.get("cards").forEach(c -> codes.add(c.get("source").get("topic").get("code").asString()));
+        return codes;
     }
 
     private static JsonNode await(Http http, Predicate<JsonNode> condition) throws InterruptedException {

@@ -119,6 +119,11 @@ class RulePackReloaderTest {
 
     @Test
     void two_hundred_reloads_release_every_replaced_pack() throws Exception {
+        dir = PackCopies.minimal();
+        RulesProperties properties = new RulesProperties(dir, Duration.ZERO);
+        engine = new RuleEngine(properties, CLOCK);
+        reloader = new RulePackReloader(engine, properties, archive, null, CLOCK);
+        reloader.start();
         List<WeakReference<RulePack>> replaced = new ArrayList<>();
         Path policy = dir.resolve("policy.yaml");
         String original = Files.readString(policy);
@@ -133,6 +138,6 @@ class RulePackReloaderTest {
         }
         // The archive keeps a few recent packs compiled; nothing else may hold a replaced pack.
         assertThat(replaced.stream().filter(r -> r.get() != null).count()).isZero();
-        assertThat(archive.versions()).hasSize(201);
+        assertThat(archive.versions()).hasSize(202);
     }
 }
