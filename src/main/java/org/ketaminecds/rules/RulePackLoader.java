@@ -45,6 +45,16 @@ public final class RulePackLoader {
         this.clock = clock;
     }
 
+    /** The release id of the n-th build in this JVM (each build has its own, removed from the KieRepository). */
+    static ReleaseId releaseId(long build) {
+        return KieServices.Factory.get().newReleaseId("org.ketaminecds.rulepack", "pack", "1.0." + build);
+    }
+
+    /** How many packs this JVM has built. */
+    static long builds() {
+        return BUILDS.get();
+    }
+
     /** Builds the pack in {@code dir}, or throws {@link RulePackException} with every problem found. */
     public RulePack load(Path dir) {
         Path root = dir.toAbsolutePath().normalize();
@@ -87,7 +97,7 @@ public final class RulePackLoader {
 
     private static KieBase compile(Path root, Map<String, String> sources, List<RuleMessage> messages) {
         KieServices ks = KieServices.Factory.get();
-        ReleaseId releaseId = ks.newReleaseId("org.ketaminecds.rulepack", "pack", "1.0." + BUILDS.incrementAndGet());
+        ReleaseId releaseId = releaseId(BUILDS.incrementAndGet());
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         sources.forEach((rel, text) -> kfs.write("src/main/resources/" + rel, text));
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();

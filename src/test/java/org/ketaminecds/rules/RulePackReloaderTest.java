@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieRepository;
 import org.ketaminecds.cdshooks.OfflineDecisions;
 import org.ketaminecds.fhir.FhirJson;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -125,6 +127,7 @@ class RulePackReloaderTest {
         reloader = new RulePackReloader(engine, properties, archive, null, CLOCK);
         reloader.start();
         List<WeakReference<RulePack>> replaced = new ArrayList<>();
+        long firstBuild = RulePackLoader.builds();
         Path policy = dir.resolve("policy.yaml");
         String original = Files.readString(policy);
         for (int i = 0; i < 200; i++) {
@@ -139,5 +142,10 @@ class RulePackReloaderTest {
         // The archive keeps a few recent packs compiled; nothing else may hold a replaced pack.
         assertThat(replaced.stream().filter(r -> r.get() != null).count()).isZero();
         assertThat(archive.versions()).hasSize(202);
+        KieRepository repository = KieServices.Factory.get().getRepository();
+        for (long build = firstBuild; build <= RulePackLoader.builds(); build++) {
+            assertThat(repository.getKieModule(RulePackLoader.releaseId(build))).as("KieModule of build " + build)
+                    .isNull();
+        }
     }
 }
