@@ -91,6 +91,38 @@ class RuleAuthoringIT {
     }
 
     @Test
+    @Order(2)
+    void replay_filters_by_service_and_date() {
+        Path candidate = PackCopies.copy();
+        JsonNode all = replayCli(candidate);
+        JsonNode patientView = replayCli(candidate, "--service", "ketamine-patient-view");
+        assertThat(patientView.get("replayed").asInt()).isPositive().isLessThan(all.get("replayed").asInt());
+        assertThat(replayCli(candidate, "--since", "2999-01-01").get("replayed").asInt()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void the_replay_endpoint_replays_with_the_live_pack_and_explains_what_it_cannot_replay() {
+        Http http = new Http(port);
+        String evaluated = null;
+        String notEvaluated = null;
+        for (String id : DECISIONS.keySet()) {
+            boolean hasFacts = http.get("/api/audit/decisions/" + id).json().has("facts");
+            if (hasFacts) {
+                evaluated = id;
+            } else {
+                notEvaluated = id;
+            }
+        }
+        JsonNode live = http.get("/api/audit/decisions/" + evaluated + "/replay?pack=live").json();
+        assertThat(live.get("packVersion").asString()).isEqualTo(http.get("/api/rules").json().get("version").asString());
+        assertThat(live.get("identical").asBoolean()).isTrue();
+        assertThat(http.get("/api/audit/decisions/" + notEvaluated + "/replay").status()).isEqualTo(409);
+        assertThat(http.get("/api/audit/decisions/no-such-decision/replay").status()).isEqualTo(404);
+        assertThat(http.get("/api/audit/decisions/" + evaluated + "/replay?pack=yesterday").status()).isEqualTo(400);
+    }
+
+    @Test
     @Order(3)
     void replay_of_a_changed_pack_lists_exactly_the_decisions_whose_cards_change() throws Exception {
         Path candidate = PackCopies.copy();
@@ -178,10 +210,12 @@ class RuleAuthoringIT {
                 + rules.get("lastFailure"));
     }
 
-    private static JsonNode replayCli(Path candidate) {
+    private static JsonNode replayCli(Path candidate, String... filters) {
+        List<String> args = new ArrayList<>(List.of("replay", "--candidate", candidate.toString(), "--db-url", DB_URL,
+                "--json"));
+        args.addAll(List.of(filters));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int status = RulesCli.run(new String[] {"replay", "--candidate", candidate.toString(), "--db-url", DB_URL,
-                "--json"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int status = RulesCli.run(args.toArray(String[]::new), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String output = bytes.toString(StandardCharsets.UTF_8);
         assertThat(status).as(output).isZero();
         return Http.JSON.readTree(output);
