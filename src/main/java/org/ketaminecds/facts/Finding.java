@@ -23,6 +23,8 @@ public record Finding(String ruleId, Indicator indicator, List<Subject> subjects
 
     public Finding {
         subjects = List.copyOf(subjects);
+        // Insertion order, not Map.copyOf: its iteration order changes from one JVM to the next, and the card
+        // detail lists the values in this order, so a replay after a restart would render different text.
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
