@@ -27,9 +27,16 @@ class ArchitectureTest {
     }
 
     @Test
-    void rules_and_terminology_never_see_fhir_resources_or_http() {
+    void rules_and_terminology_never_see_fhir_resources() {
         noClasses().that().resideInAnyPackage("..rules..", "..terminology..").should().dependOnClassesThat()
-                .resideInAnyPackage("ca.uhn..", "org.hl7..", "jakarta.servlet..", "org.springframework.web..")
+                .resideInAnyPackage("ca.uhn..", "org.hl7..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void terminology_is_plain_java() {
+        noClasses().that().resideInAPackage("..terminology..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.kie..", "org.drools..")
                 .check(classes);
     }
 
