@@ -34,14 +34,14 @@ import org.hl7.fhir.r4.model.ResourceType;
  * patient searched, pages its results two at a time, refuses any request without the expected bearer token, and can
  * be made slow. It records the URLs it was asked for.
  */
-final class TestFhirServer implements AutoCloseable {
+public final class TestFhirServer implements AutoCloseable {
     final AtomicLong delayMillis = new AtomicLong();
     final List<String> requests = new CopyOnWriteArrayList<>();
     private final Map<ResourceType, List<Resource>> data = new ConcurrentHashMap<>();
     private final String token;
     private final Tomcat tomcat;
 
-    TestFhirServer(String token) throws Exception {
+    public TestFhirServer(String token) throws Exception {
         this.token = token;
         RestfulServer server = new RestfulServer(FhirContext.forR4Cached());
         List<IResourceProvider> providers = new ArrayList<>();
@@ -65,12 +65,12 @@ final class TestFhirServer implements AutoCloseable {
         tomcat.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/fhir";
     }
 
     /** Replaces the served data. */
-    void serve(List<Resource> resources) {
+    public void serve(List<Resource> resources) {
         data.clear();
         requests.clear();
         for (Resource resource : resources) {

@@ -48,11 +48,11 @@ class MutatedRequestsFuzzTest {
 
     @BeforeContainer
     static void start() {
-        app = new SpringApplicationBuilder(KetamineCdsApplication.class).profiles("demo")
-                .properties("server.port=0", "spring.datasource.url=jdbc:h2:mem:fuzz;DB_CLOSE_DELAY=-1",
-                        "ketamine.fhir.fetch.budget=500ms", "ketamine.fhir.fetch.connect-timeout=200ms",
-                        "ketamine.cds-hooks.limits.max-body-size=256KB", "logging.level.root=WARN")
-                .run();
+        // Command-line arguments, as they override application.yml (default properties would not).
+        app = new SpringApplicationBuilder(KetamineCdsApplication.class).profiles("demo").run("--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:fuzz;DB_CLOSE_DELAY=-1", "--ketamine.fhir.fetch.budget=500ms",
+                "--ketamine.fhir.fetch.connect-timeout=200ms", "--ketamine.cds-hooks.limits.max-body-size=256KB",
+                "--logging.level.root=WARN");
         http = new Http(((WebServerApplicationContext) app).getWebServer().getPort());
     }
 
