@@ -254,6 +254,19 @@ class JwtEhrTokenVerifierTest {
         assertThat(verifier.verify(UUID.randomUUID().toString(), AUD)).isEmpty();
     }
 
+    @Test
+    void a_plain_http_jwks_uri_or_jku_is_refused_at_startup_unless_allowed_for_tests() {
+        var defaults = JwtProperties.defaults();
+        var httpUri = new SecurityProperties.TrustedIssuer(TestTokens.ISSUER, "http://ehr.example/jwks", null, null,
+                null);
+        var httpJku = new SecurityProperties.TrustedIssuer(TestTokens.ISSUER, null, tokens.jwks(),
+                List.of("http://ehr.example/jwks"), null);
+        for (var issuer : List.of(httpUri, httpJku)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JwtEhrTokenVerifier(List.of(issuer), defaults,
+                    Clock.systemUTC(), http)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+        }
+    }
+
     private static String jti(String token) {
         try {
             return SignedJWT.parse(token).getJWTClaimsSet().getJWTID();
