@@ -3,6 +3,11 @@ package org.ketaminecds.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,15 +25,16 @@ import org.junit.jupiter.api.Test;
 import org.ketaminecds.KetamineCdsApplication;
 import org.ketaminecds.fhir.TestFhirServer;
 import org.ketaminecds.support.Http;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * No JWT, FHIR access token or patient name in any log line. The test runs the application with a log file and
- * debug logging of its own packages, sends it accepted and refused JWTs, fetches with an access token (accepted and
- * refused), and requests naming a patient; then it searches that log, and the output of every other test class of
+ * No JWT, FHIR access token or patient name in any log line. The test runs the application, captures every log
+ * event with debug logging of its own packages, sends it accepted and refused JWTs, fetches with an access token (accepted and
+ * refused), and requests naming a patient; then it searches those events, and the output of every other test class of
  * this run already written, for the tokens and names used.
  */
 class NoSecretsInLogsIT {
@@ -41,11 +47,11 @@ class NoSecretsInLogsIT {
 
     @Test
     void no_token_or_patient_name_reaches_a_log_line() throws Exception {
-        Path log = Path.of("target/log-check/ketamine-cds.log");
-        Files.deleteIfExists(log);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
         List<String> secrets = new ArrayList<>(List.of(ACCESS_TOKEN, FAMILY, GIVEN));
         try (TestFhirServer fhir = new TestFhirServer(ACCESS_TOKEN);
-                ConfigurableApplicationContext app = start(log)) {
+                ConfigurableApplicationContext app = start()) {
+            capture(log);
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             Path sample = Path.of("fhir-samples/order-sign-esketamine-allergy-bp-maoi.request.json");
             ObjectNode request = (ObjectNode) Http.JSON.readTree(Http.read(sample));
@@ -79,9 +85,12 @@ class NoSecretsInLogsIT {
             assertThat(statuses).containsExactly(200, 200, 412, 401, 401, 401);
             assertThat(post(port, path, jwts.get(0), prefetched)).as("replayed").isEqualTo(401);
             assertThat(post(port, path, jwts.get(1).substring(0, 40), "{\"broken")).isEqualTo(401);
+        } finally {
+            release(log);
         }
-        String text = Files.readString(log);
-        assertThat(text).contains("EHR JWT refused").contains("decision=");
+        String text = text(log);
+        assertThat(text).contains("EHR JWT refused").contains("status=200").contains("status=412")
+                .contains("FHIR fetch of");
         for (String secret : secrets) {
             assertThat(text).as("log file leaks a secret").doesNotContain(secret);
             assertThat(text).doesNotContain(secret.contains(".") ? secret.substring(secret.lastIndexOf('.') + 1)
@@ -106,11 +115,42 @@ class NoSecretsInLogsIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path log) {
+    /**
+     * Captures every log event of the JVM, with debug logging of the application's packages. Attached after the
+     * application started, as Spring Boot resets Logback when it is the first context of the JVM.
+     */
+    private static void capture(ListAppender<ILoggingEvent> appender) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        appender.setContext(context);
+        appender.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        context.getLogger("org.ketaminecds").setLevel(Level.DEBUG);
+    }
+
+    private static void release(ListAppender<ILoggingEvent> appender) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(appender);
+        context.getLogger("org.ketaminecds").setLevel(null);
+    }
+
+    /** Each event as a log line would show it: logger, MDC, message and any stack trace. */
+    private static String text(ListAppender<ILoggingEvent> appender) {
+        StringBuilder text = new StringBuilder();
+        for (ILoggingEvent event : appender.list) {
+            text.append(event.getLoggerName()).append(' ').append(event.getMDCPropertyMap()).append(' ')
+                    .append(event.getFormattedMessage()).append('\n');
+            if (event.getThrowableProxy() != null) {
+                text.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static ConfigurableApplicationContext start() {
         // Command-line arguments, as they override application.yml (default properties would not).
         return new SpringApplicationBuilder(KetamineCdsApplication.class).run("--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:log-check;DB_CLOSE_DELAY=-1", "--logging.file.name=" + log,
-                "--logging.level.org.ketaminecds=DEBUG", "--ketamine.security.ehr-auth=required",
+                "--spring.datasource.url=jdbc:h2:mem:log-check;DB_CLOSE_DELAY=-1",
+                "--ketamine.security.ehr-auth=required",
                 "--ketamine.security.public-base-url=" + BASE,
                 "--ketamine.security.trusted-issuers[0].issuer=" + TestTokens.ISSUER,
                 "--ketamine.security.trusted-issuers[0].jwks=" + TOKENS.jwks(), "--ketamine.fhir.fetch.allow-http=true");
