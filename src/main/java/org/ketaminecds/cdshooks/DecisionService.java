@@ -68,6 +68,14 @@ class DecisionService {
         } catch (CdsHooksException e) {
             commit(draft, e.error().status(), e.error());
             throw new RecordedException(e, draft.id);
+        } catch (RecordedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A defect, not the caller's fault: log it for operators, record the call, answer a generic 500.
+            log.error("Decision {} failed unexpectedly", draft.id, e);
+            commit(draft, CdsError.INTERNAL_ERROR.status(), CdsError.INTERNAL_ERROR);
+            throw new RecordedException(new CdsHooksException(CdsError.INTERNAL_ERROR,
+                    "Internal error; the operators have been notified."), draft.id);
         } finally {
             MDC.remove("decisionId");
             MDC.remove("hookInstance");

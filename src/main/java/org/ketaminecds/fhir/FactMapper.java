@@ -101,33 +101,57 @@ public class FactMapper {
         List<DataGap> gaps = new ArrayList<>();
         List<Medication> medications = new ArrayList<>();
         for (MedicationStatement statement : data.get(PrefetchKey.MEDICATION_STATEMENTS, MedicationStatement.class)) {
-            collect(MedicationMappers.statement(statement, data), medications, gaps);
+            readable(statement, gaps, () -> collect(MedicationMappers.statement(statement, data), medications, gaps));
         }
         for (MedicationRequest request : data.get(PrefetchKey.MEDICATION_REQUESTS, MedicationRequest.class)) {
             if (!FhirValues.ref(request).equals(treatment.ref())) {
-                collect(MedicationMappers.request(request, data), medications, gaps);
+                readable(request, gaps, () -> collect(MedicationMappers.request(request, data), medications, gaps));
             }
         }
         List<TreatmentDose> doses = new ArrayList<>();
         for (MedicationAdministration administration : data.get(PrefetchKey.MEDICATION_ADMINISTRATIONS,
                 MedicationAdministration.class)) {
-            MedicationMappers.administration(administration, data, indexDrugs).ifPresent(doses::add);
+            readable(administration, gaps,
+                    () -> MedicationMappers.administration(administration, data, indexDrugs).ifPresent(doses::add));
         }
         ObservationMapper observations = new ObservationMapper();
-        data.get(PrefetchKey.OBSERVATIONS, Observation.class).forEach(observations::add);
-        List<Diagnosis> diagnoses = data.get(PrefetchKey.CONDITIONS, Condition.class).stream()
-                .map(ClinicalMappers::condition).toList();
-        List<Allergy> allergies = data.get(PrefetchKey.ALLERGIES, AllergyIntolerance.class).stream()
-                .map(ClinicalMappers::allergy).toList();
-        List<Visit> visits = data.get(PrefetchKey.ENCOUNTERS, Encounter.class).stream()
-                .map(ClinicalMappers::encounter).toList();
-        var patient = data.get(PrefetchKey.PATIENT, org.hl7.fhir.r4.model.Patient.class).stream().findFirst()
-                .map(ClinicalMappers::patient).orElse(null);
+        for (Observation observation : data.get(PrefetchKey.OBSERVATIONS, Observation.class)) {
+            readable(observation, gaps, () -> observations.add(observation));
+        }
+        List<Diagnosis> diagnoses = new ArrayList<>();
+        for (Condition condition : data.get(PrefetchKey.CONDITIONS, Condition.class)) {
+            readable(condition, gaps, () -> diagnoses.add(ClinicalMappers.condition(condition)));
+        }
+        List<Allergy> allergies = new ArrayList<>();
+        for (AllergyIntolerance allergy : data.get(PrefetchKey.ALLERGIES, AllergyIntolerance.class)) {
+            readable(allergy, gaps, () -> allergies.add(ClinicalMappers.allergy(allergy)));
+        }
+        List<Visit> visits = new ArrayList<>();
+        for (Encounter encounter : data.get(PrefetchKey.ENCOUNTERS, Encounter.class)) {
+            readable(encounter, gaps, () -> visits.add(ClinicalMappers.encounter(encounter)));
+        }
+        List<org.ketaminecds.facts.Patient> patients = new ArrayList<>();
+        data.get(PrefetchKey.PATIENT, org.hl7.fhir.r4.model.Patient.class).stream().findFirst()
+                .ifPresent(p -> readable(p, gaps, () -> patients.add(ClinicalMappers.patient(p))));
+        var patient = patients.isEmpty() ? null : patients.get(0);
         if (patient == null) {
             gaps.add(new DataGap(null, "no Patient resource"));
         }
         return new FactSet(evaluation, patient, diagnoses, medications, allergies, observations.measurements(),
                 observations.pressures(), doses, visits, gaps);
+    }
+
+    /**
+     * Maps one resource; a resource the mapping cannot read (a value HAPI kept but that makes no sense) becomes a
+     * data gap instead of failing the whole decision.
+     */
+    private static void readable(Resource resource, List<DataGap> gaps, Runnable mapping) {
+        try {
+            mapping.run();
+        } catch (RuntimeException e) {
+            gaps.add(new DataGap(FhirValues.ref(resource), resource.fhirType() + " could not be read ("
+                    + e.getClass().getSimpleName() + ")"));
+        }
     }
 
     private static void collect(Object mapped, List<Medication> medications, List<DataGap> gaps) {

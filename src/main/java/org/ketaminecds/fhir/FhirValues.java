@@ -46,15 +46,20 @@ final class FhirValues {
         return value == null || value.getValue() == null ? null : value.getValue().toInstant();
     }
 
+    /** The date part as written (no time-zone shift); null when absent or unreadable. */
     static LocalDate date(BaseDateTimeType value) {
         if (value == null || value.getValueAsString() == null) {
             return null;
         }
         String text = value.getValueAsString();
-        if (text.length() >= 10) {
-            return LocalDate.parse(text.substring(0, 10));
+        try {
+            if (text.length() >= 10) {
+                return LocalDate.parse(text.substring(0, 10));
+            }
+            return text.length() == 7 ? LocalDate.parse(text + "-01") : LocalDate.parse(text.substring(0, 4) + "-01-01");
+        } catch (java.time.DateTimeException | IndexOutOfBoundsException e) {
+            return value.getValue() == null ? null : LocalDate.ofInstant(value.getValue().toInstant(), ZoneOffset.UTC);
         }
-        return text.length() == 7 ? LocalDate.parse(text + "-01") : LocalDate.parse(text.substring(0, 4) + "-01-01");
     }
 
     /** Start of a dateTime, Period or instant choice element. */

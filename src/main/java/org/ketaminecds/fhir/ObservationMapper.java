@@ -62,12 +62,12 @@ final class ObservationMapper {
         List<Measurement> all = new ArrayList<>(measurements);
         systolicAlone.forEach((at, obs) -> {
             if (!diastolicAlone.containsKey(at)) {
-                all.add(measurement(obs, obs.getStatus().toCode(), at, obs.getCode()));
+                all.add(measurement(obs, obs.hasStatus() ? obs.getStatus().toCode() : null, at, obs.getCode()));
             }
         });
         diastolicAlone.forEach((at, obs) -> {
             if (!systolicAlone.containsKey(at)) {
-                all.add(measurement(obs, obs.getStatus().toCode(), at, obs.getCode()));
+                all.add(measurement(obs, obs.hasStatus() ? obs.getStatus().toCode() : null, at, obs.getCode()));
             }
         });
         return all;
