@@ -90,7 +90,8 @@ public class FactMapper {
     /** appointment-book: the earliest proposed appointment's start, the evaluation date for cadence rules. */
     public Optional<Instant> appointmentStart(HookContext context) {
         return context.appointments().stream().filter(Appointment.class::isInstance).map(Appointment.class::cast)
-                .filter(Appointment::hasStart).map(a -> a.getStart().toInstant()).min(Comparator.naturalOrder());
+                .filter(a -> a.hasStart() && a.getStart() != null).map(a -> a.getStart().toInstant())
+                .min(Comparator.naturalOrder());
     }
 
     /** All facts of the request, evaluated at {@code at}. */
