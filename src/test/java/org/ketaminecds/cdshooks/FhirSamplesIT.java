@@ -33,6 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Import(FixedClockConfiguration.class)
 class FhirSamplesIT {
     static final Path SAMPLES = Path.of("fhir-samples");
+    /** The demo profile's local auditor account (application-demo.yml). */
+    static final String DEMO_AUDITOR = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("auditor:demo-auditor".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @LocalServerPort
@@ -58,7 +61,8 @@ class FhirSamplesIT {
         }
         assertThat(withoutUuids(response.json())).isEqualTo(withoutUuids(Http.JSON.readTree(Http.read(expectedFile))));
 
-        JsonNode record = http.get("/api/audit/decisions/" + response.decisionId()).json();
+        JsonNode record = http.get("/api/audit/decisions/" + response.decisionId(), "Authorization", DEMO_AUDITOR)
+                .json();
         assertThat(record.get("httpStatus").asInt()).isEqualTo(200);
         assertThat(record.get("hookInstance").asString()).isEqualTo(request.get("hookInstance").asString());
         assertThat(record.get("serviceId").asString()).isEqualTo(service);
