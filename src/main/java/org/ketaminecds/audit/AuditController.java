@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The auditor's read API: search, decision detail, FHIR / NDJSON / CSV export, chain verification, statistics. */
@@ -113,5 +114,11 @@ class AuditController {
     @ExceptionHandler(AuditErrors.BadRequest.class)
     ResponseEntity<String> badRequest(AuditErrors.BadRequest e) {
         return errors.response(e.error, e.getMessage(), e.expression);
+    }
+
+    /** {@code page=abc} and the like: a 400 naming the parameter, not the generic 500. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<String> badParameter(MethodArgumentTypeMismatchException e) {
+        return errors.response(CdsError.INVALID_FIELD, e.getName() + " has an invalid value.", e.getName());
     }
 }

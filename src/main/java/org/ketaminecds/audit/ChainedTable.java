@@ -61,6 +61,11 @@ record ChainedTable(String table, String chain, List<Column> columns) {
         return CanonicalJson.sha256(prevHash + CanonicalJson.ofValue(hashed));
     }
 
+    /** The JDBC parameter of a time column (both drivers take an OffsetDateTime). */
+    static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+    }
+
     /** Times are stored and hashed to the microsecond, the precision both databases keep. */
     static Instant stored(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);
@@ -106,8 +111,7 @@ record ChainedTable(String table, String chain, List<Column> columns) {
 
         /** The JDBC parameter for a content value. */
         Object parameter(Object value) {
-            return value instanceof Instant instant ? OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC)
-                    : value;
+            return value instanceof Instant instant ? timestamp(instant) : value;
         }
     }
 }

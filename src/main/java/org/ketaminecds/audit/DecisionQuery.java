@@ -45,8 +45,8 @@ record DecisionQuery(String patient, String service, String rule, String indicat
                 + "AND c.indicator = ?)", indicator);
         add(clauses, parameters, "EXISTS (SELECT 1 FROM card_feedback f WHERE f.decision_id = d.id "
                 + "AND f.outcome = ?)", outcome);
-        add(clauses, parameters, "d.recorded_at >= ?", from == null ? null : ChainedTable.Column.time("x").parameter(from));
-        add(clauses, parameters, "d.recorded_at < ?", to == null ? null : ChainedTable.Column.time("x").parameter(to));
+        add(clauses, parameters, "d.recorded_at >= ?", from == null ? null : ChainedTable.timestamp(from));
+        add(clauses, parameters, "d.recorded_at < ?", to == null ? null : ChainedTable.timestamp(to));
         return " WHERE " + String.join(" AND ", clauses);
     }
 

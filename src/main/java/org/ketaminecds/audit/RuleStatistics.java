@@ -68,11 +68,11 @@ class RuleStatistics {
         List<String> clauses = new ArrayList<>();
         if (from != null) {
             clauses.add(column + " >= ?");
-            parameters.add(ChainedTable.Column.time("x").parameter(from));
+            parameters.add(ChainedTable.timestamp(from));
         }
         if (to != null) {
             clauses.add(column + " < ?");
-            parameters.add(ChainedTable.Column.time("x").parameter(to));
+            parameters.add(ChainedTable.timestamp(to));
         }
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }

@@ -151,6 +151,9 @@ class AuditTrailIT {
                 .get("items").size()).isPositive();
         assertThat(get("/api/audit/decisions?patient=nobody").get("total").asLong()).isZero();
         assertThat(http.get("/api/audit/decisions?from=soon", "Authorization", AUDITOR).status()).isEqualTo(400);
+        assertThat(http.get("/api/audit/decisions?page=abc", "Authorization", AUDITOR).status()).isEqualTo(400);
+        assertThat(http.get("/api/audit/decisions?size=5000", "Authorization", AUDITOR).status()).isEqualTo(400);
+        assertThat(http.get("/api/audit/statistics?period=year", "Authorization", AUDITOR).status()).isEqualTo(400);
     }
 
     @Test
