@@ -13,8 +13,7 @@ import org.ketaminecds.rules.EvidenceSource;
  * The markdown detail of a card: why and what to do (from the catalogue), what triggered it, the values and
  * local-policy defaults it used, and the evidence with its full citation.
  */
-record CardDetail(CatalogueEntry entry, List<Finding> findings, List<EvidenceSource> evidence, String product,
-        String packVersion) {
+record CardDetail(CatalogueEntry entry, List<Finding> findings, List<EvidenceSource> evidence, String product) {
 
     String markdown() {
         StringBuilder md = new StringBuilder();
@@ -61,8 +60,7 @@ record CardDetail(CatalogueEntry entry, List<Finding> findings, List<EvidenceSou
             }
             md.append('\n');
         }
-        md.append("_Rule ").append(entry.id()).append(", rule pack ").append(packVersion, 0,
-                Math.min(12, packVersion.length())).append("._");
+        md.append("_Rule ").append(entry.id()).append(" of the ketamine-cds knowledge base._");
         return md.toString();
     }
 

@@ -69,7 +69,7 @@ final class CardRenderer {
         String product = evaluation.product() == null ? "ketamine" : evaluation.product().label();
         List<SuggestionJson> suggested = suggestions.forCard(entry, indicator, evaluation, product, patientId);
         return new CardJson(uuids.get().toString(), summary(entry, findings, product),
-                new CardDetail(entry, findings, evidence, product, pack.version()).markdown(), indicator.wire(), source,
+                new CardDetail(entry, findings, evidence, product).markdown(), indicator.wire(), source,
                 suggested, suggested.isEmpty() ? null : "at-most-one",
                 indicator == Indicator.INFO ? null : OVERRIDE_REASONS, null);
     }

@@ -25,8 +25,8 @@ class RequestParser {
     private final JsonMapper json;
     private final FhirJson fhirJson;
 
-    RequestParser(JsonMapper json, FhirJson fhirJson) {
-        this.json = json;
+    RequestParser(RequestLimits limits, FhirJson fhirJson) {
+        this.json = limits.jsonMapper();
         this.fhirJson = fhirJson;
     }
 

@@ -49,8 +49,8 @@ final class Chronology {
     }
 
     Measurement measurement(Measurement m) {
-        return new Measurement(m.sourceRef(), m.codes(), m.text(), m.status(), m.value(), m.unit(), m.valueCodes(),
-                m.effective(), minutesBefore(m.effective()), daysBefore(m.effective()), m.matches());
+        return new Measurement(m.sourceRef(), m.codes(), m.text(), m.status(), m.value(), m.unit(), m.answers(),
+                m.effective(), minutesBefore(m.effective()), daysBefore(m.effective()), m.matches(), m.answerMatches());
     }
 
     BloodPressure bloodPressure(BloodPressure b) {

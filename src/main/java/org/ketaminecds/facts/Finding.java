@@ -23,7 +23,9 @@ public record Finding(String ruleId, Indicator indicator, List<Subject> subjects
 
     public Finding {
         subjects = List.copyOf(subjects);
-        values = Map.copyOf(values);
+        // Insertion order, not Map.copyOf: its iteration order changes from one JVM to the next, and the card
+        // detail lists the values in this order, so a replay after a restart would render different text.
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** A finding of the given rule with no subject yet. */

@@ -1,6 +1,7 @@
 package org.ketaminecds.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,7 @@ class FhirConfiguration {
     }
 
     @Bean
-    MissingDataFetcher missingDataFetcher() {
-        return (access, key, query) -> java.util.Optional.empty();
+    MissingDataFetcher missingDataFetcher(FhirContext fhirContext, FhirFetchProperties settings, Clock clock) {
+        return new HapiMissingDataFetcher(fhirContext, settings, clock);
     }
 }

@@ -30,6 +30,9 @@ public class FhirJson {
             throw new InvalidResourceException(where + " is not a FHIR R4 resource");
         } catch (DataFormatException | ClassCastException e) {
             throw new InvalidResourceException(where + " is not valid FHIR R4 JSON");
+        } catch (RuntimeException e) {
+            // HAPI's parser can fail on hostile input with a NullPointerException and the like (found by fuzzing).
+            throw new InvalidResourceException(where + " is not valid FHIR R4 JSON");
         }
     }
 
@@ -40,7 +43,7 @@ public class FhirJson {
 
     private IParser parser() {
         IParser parser = context.newJsonParser();
-        parser.setParserErrorHandler(new LenientErrorHandler(false));
+        parser.setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(false));
         return parser;
     }
 

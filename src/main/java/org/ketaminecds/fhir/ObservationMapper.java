@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
@@ -89,14 +88,12 @@ final class ObservationMapper {
     private static Measurement measurement(Observation observation, String status, Instant effective,
             CodeableConcept code) {
         Quantity quantity = observation.hasValueQuantity() ? observation.getValueQuantity() : null;
-        List<String> valueCodes = observation.hasValueCodeableConcept()
-                ? observation.getValueCodeableConcept().getCoding().stream().filter(Coding::hasCode).map(Coding::getCode)
-                        .toList()
-                : List.of();
+        List<org.ketaminecds.facts.Code> answers = observation.hasValueCodeableConcept()
+                ? FhirValues.codes(observation.getValueCodeableConcept()) : List.of();
         return new Measurement(FhirValues.ref(observation), FhirValues.codes(code), FhirValues.text(code), status,
                 number(observation), quantity != null && quantity.hasUnit() ? quantity.getUnit()
                         : quantity != null && quantity.hasCode() ? quantity.getCode() : null,
-                valueCodes, effective, null, null, List.of());
+                answers, effective, null, null, List.of(), List.of());
     }
 
     private static Double number(Observation observation) {

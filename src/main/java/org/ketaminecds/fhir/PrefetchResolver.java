@@ -1,9 +1,11 @@
 package org.ketaminecds.fhir;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PrefetchResolver {
+    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
     private final FhirJson fhirJson;
     private final MissingDataFetcher fetcher;
 
@@ -34,19 +37,27 @@ public class PrefetchResolver {
         PatientData data = new PatientData();
         context.draftOrders().forEach(r -> data.addContext(r, "draftOrders"));
         context.appointments().forEach(r -> data.addContext(r, "appointments"));
-        List<PrefetchKey> missing = new ArrayList<>();
+        Map<PrefetchKey, String> toFetch = new EnumMap<>(PrefetchKey.class);
         for (PrefetchKey key : keys) {
             Optional<List<Resource>> sent = prefetched(prefetch, key);
             if (sent.isPresent()) {
                 data.put(key, sent.get(), DataSource.PREFETCH);
-                continue;
-            }
-            Optional<List<Resource>> fetched = fetcher.fetch(access, key, key.query(context.patientId()));
-            if (fetched.isPresent()) {
-                data.put(key, fetched.get(), DataSource.FETCHED);
             } else {
-                missing.add(key);
+                toFetch.put(key, key.query(context.patientId()));
             }
+        }
+        List<PrefetchKey> missing = new ArrayList<>();
+        if (!FHIR_ID.matcher(context.patientId()).matches()) {
+            // Not a FHIR id: it must not be pasted into a query sent with the EHR's token (no "&", "/", "?").
+            missing.addAll(toFetch.keySet());
+        } else if (!toFetch.isEmpty()) {
+            fetcher.fetchAll(access, toFetch).forEach((key, fetched) -> {
+                if (fetched.isPresent()) {
+                    data.put(key, fetched.get(), DataSource.FETCHED);
+                } else {
+                    missing.add(key);
+                }
+            });
         }
         if (!missing.isEmpty()) {
             throw new MissingDataException(missing);

@@ -1,6 +1,7 @@
 package org.ketaminecds.rules;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,12 +10,14 @@ import org.springframework.stereotype.Component;
 /**
  * Holds the live rule pack. The pack is built at startup from {@link RulesProperties#dir()}; a service that cannot
  * build its pack does not start. {@link #replace(RulePack)} swaps packs atomically: a request evaluates with the
- * pack it started with.
+ * pack it started with. {@link RulePackReloader} replaces it when the directory changes and the candidate passes
+ * every check, and records the refused candidates here.
  */
 @Component
 public class RuleEngine {
     private static final Logger log = LoggerFactory.getLogger(RuleEngine.class);
     private final AtomicReference<RulePack> live = new AtomicReference<>();
+    private final AtomicReference<ReloadFailure> lastFailure = new AtomicReference<>();
     private final RulePackLoader loader;
     private final RulesProperties properties;
 
@@ -22,9 +25,18 @@ public class RuleEngine {
         this.properties = properties;
         this.loader = new RulePackLoader(clock);
         RulePack pack = loader.load(properties.dir());
+        warmUp(pack, clock);
         live.set(pack);
         log.info("Rule pack {} loaded from {}: {} rules, {} value sets", shortVersion(pack.version()),
                 pack.sourceDir(), pack.rules().size(), pack.valueSets().all().size());
+    }
+
+    /** One throw-away evaluation, so the first EHR request does not pay for class loading and JIT. */
+    static void warmUp(RulePack pack, Clock clock) {
+        for (org.ketaminecds.facts.Product product : org.ketaminecds.facts.Product.values()) {
+            pack.evaluate(new org.ketaminecds.facts.FactSet(new org.ketaminecds.facts.Evaluation("order-sign", product,
+                    clock.instant(), null, true, null), null, null, null, null, null, null, null, null, null));
+        }
     }
 
     /** The pack serving requests now. */
@@ -32,9 +44,20 @@ public class RuleEngine {
         return live.get();
     }
 
-    /** Makes {@code pack} the live pack. */
+    /** Makes {@code pack} the live pack; the last refused candidate, if any, is forgotten. */
     public void replace(RulePack pack) {
         live.set(pack);
+        lastFailure.set(null);
+    }
+
+    /** Records a refused candidate: the live pack stays, health reports degraded until a good pack goes live. */
+    public void refuse(ReloadFailure failure) {
+        lastFailure.set(failure);
+    }
+
+    /** The last refused candidate since the live pack went live, if any. */
+    public Optional<ReloadFailure> lastFailure() {
+        return Optional.ofNullable(lastFailure.get());
     }
 
     public RulePackLoader loader() {

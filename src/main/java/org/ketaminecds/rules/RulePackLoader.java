@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.drools.base.definitions.rule.impl.RuleImpl;
@@ -36,10 +38,21 @@ import org.ketaminecds.terminology.ValueSets;
  */
 public final class RulePackLoader {
     private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private final Clock clock;
 
     public RulePackLoader(Clock clock) {
         this.clock = clock;
+    }
+
+    /** The release id of the n-th build in this JVM (each build has its own, removed from the KieRepository). */
+    static ReleaseId releaseId(long build) {
+        return KieServices.Factory.get().newReleaseId("org.ketaminecds.rulepack", "pack", "1.0." + build);
+    }
+
+    /** How many packs this JVM has built. */
+    static long builds() {
+        return BUILDS.get();
     }
 
     /** Builds the pack in {@code dir}, or throws {@link RulePackException} with every problem found. */
@@ -84,7 +97,7 @@ public final class RulePackLoader {
 
     private static KieBase compile(Path root, Map<String, String> sources, List<RuleMessage> messages) {
         KieServices ks = KieServices.Factory.get();
-        ReleaseId releaseId = ks.newReleaseId("org.ketaminecds.rulepack", "pack", "1.0." + BUILDS.incrementAndGet());
+        ReleaseId releaseId = releaseId(BUILDS.incrementAndGet());
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         sources.forEach((rel, text) -> kfs.write("src/main/resources/" + rel, text));
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
@@ -92,7 +105,8 @@ public final class RulePackLoader {
             String path = m.getPath() == null ? null : m.getPath().replaceFirst("^src/main/resources/", "");
             String level = m.getLevel() == Message.Level.ERROR ? "ERROR" : "WARNING";
             if (m.getLevel() != Message.Level.INFO) {
-                messages.add(new RuleMessage(path, m.getLine(), null, level, m.getText().strip()));
+                messages.add(new RuleMessage(path, m.getLine(), ruleAt(sources.get(path), m.getLine()), level,
+                        m.getText().strip().replaceAll("\\s+", " ")));
             }
         }
         if (builder.getResults().hasMessages(Message.Level.ERROR)) {
@@ -104,6 +118,24 @@ public final class RulePackLoader {
         // The KieBase stays usable; dropping the module keeps the repository from growing with every reload.
         ks.getRepository().removeKieModule(releaseId);
         return kieBase;
+    }
+
+    /** The name of the rule declared at or above {@code line} (1-based), for messages Drools gives without one. */
+    static String ruleAt(String source, int line) {
+        if (source == null || line <= 0) {
+            return null;
+        }
+        String[] lines = source.split("\n", -1);
+        for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+            Matcher m = RULE_DECLARATION.matcher(lines[i]);
+            if (m.find()) {
+                return m.group(1);
+            }
+            if (lines[i].strip().equals("end") && i < line - 1) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static List<RuleInfo> rules(KieBase kieBase, Path root) {
@@ -132,21 +164,39 @@ public final class RulePackLoader {
      * change it.
      */
     public static String version(Path dir) {
-        Path root = dir.toAbsolutePath().normalize();
-        try (Stream<Path> walk = Files.walk(root)) {
+        return version(decisiveFiles(dir));
+    }
+
+    /** The version of a pack given as its decisive files (relative path to content), as {@link #version(Path)}. */
+    public static String version(Map<String, byte[]> files) {
+        try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path path : walk.filter(Files::isRegularFile).filter(p -> decisive(root.relativize(p)))
-                    .sorted().toList()) {
-                digest.update(root.relativize(path).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, byte[]> file : new java.util.TreeMap<>(files).entrySet()) {
+                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                digest.update(Files.readAllBytes(path));
+                digest.update(file.getValue());
                 digest.update((byte) 0);
             }
             return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Every file of {@code dir} that can change a decision, by path relative to {@code dir} ({@code /}-separated),
+     * sorted: what the version hashes and what the pack archive keeps.
+     */
+    public static Map<String, byte[]> decisiveFiles(Path dir) {
+        Path root = dir.toAbsolutePath().normalize();
+        try (Stream<Path> walk = Files.walk(root)) {
+            Map<String, byte[]> files = new java.util.TreeMap<>();
+            for (Path path : walk.filter(Files::isRegularFile).filter(p -> decisive(root.relativize(p))).toList()) {
+                files.put(root.relativize(path).toString().replace('\\', '/'), Files.readAllBytes(path));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,16 +1,24 @@
 package org.ketaminecds.rules;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where the rule pack lives.
+ * Where the rule pack lives and how often the service looks for changes.
  *
  * @param dir the rules directory, default {@code ./rules} (relative to the working directory)
+ * @param reloadInterval how often the directory's content hash is checked for a change, default 2 s; zero or
+ *     negative turns hot reload off
  */
 @ConfigurationProperties("ketamine.rules")
-public record RulesProperties(Path dir) {
+public record RulesProperties(Path dir, Duration reloadInterval) {
     public RulesProperties {
         dir = dir == null ? Path.of("rules") : dir;
+        reloadInterval = reloadInterval == null ? Duration.ofSeconds(2) : reloadInterval;
+    }
+
+    boolean reloading() {
+        return !reloadInterval.isZero() && !reloadInterval.isNegative();
     }
 }

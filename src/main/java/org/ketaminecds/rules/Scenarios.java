@@ -44,10 +44,7 @@ public final class Scenarios {
             expandSystems(tree);
             FactSet facts = PackFiles.FACTS_YAML.treeToValue(tree.path("facts"), FactSet.class);
             JsonNode expect = tree.path("expect");
-            return new Scenario(rel, tree.path("name").asString(rel),
-                    facts, expect.has("cards") ? map(expect.get("cards")) : null,
-                    expect.has("includes") ? map(expect.get("includes")) : Map.of(),
-                    strings(expect.get("excludes")), strings(expect.get("fires")));
+            return expectations(rel, tree.path("name").asString(rel), facts, expect);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new RulePackException(List.of(new RuleMessage(rel, line, null, "ERROR",
@@ -63,9 +60,19 @@ public final class Scenarios {
             return new ScenarioResult(scenario.file(), scenario.name(), false,
                     List.of("facts.evaluation with 'at' (the fixed evaluation instant) is required"), Map.of(), List.of());
         }
+        if (expectsNothing(scenario)) {
+            problems.add("the scenario has no expectation (expect.cards, includes, excludes or fires)");
+        }
         RuleOutcome outcome = pack.evaluate(scenario.facts());
         Map<String, String> cards = cards(outcome.findings());
         List<String> fired = outcome.fired().stream().map(FiredRule::ruleId).distinct().toList();
+        problems.addAll(check(scenario, cards, fired));
+        return new ScenarioResult(scenario.file(), scenario.name(), problems.isEmpty(), problems, cards, fired);
+    }
+
+    /** What does not hold of the scenario's expectations, given the cards (rule id to indicator) and fired rules. */
+    static List<String> check(Scenario scenario, Map<String, String> cards, List<String> fired) {
+        List<String> problems = new ArrayList<>();
         if (scenario.cards() != null && !scenario.cards().equals(cards)) {
             problems.add("expected exactly " + new TreeMap<>(scenario.cards()) + " but got " + cards);
         }
@@ -84,11 +91,19 @@ public final class Scenarios {
                 problems.add("expected rule " + rule + " to fire but fired " + fired);
             }
         }
-        if (scenario.cards() == null && scenario.includes().isEmpty() && scenario.excludes().isEmpty()
-                && scenario.fires().isEmpty()) {
-            problems.add("the scenario has no expectation (expect.cards, includes, excludes or fires)");
-        }
-        return new ScenarioResult(scenario.file(), scenario.name(), problems.isEmpty(), problems, cards, fired);
+        return problems;
+    }
+
+    /** The expectations of a scenario's {@code expect} node (YAML and JSON scenarios share them). */
+    static Scenario expectations(String file, String name, FactSet facts, JsonNode expect) {
+        return new Scenario(file, name, facts, expect.has("cards") ? map(expect.get("cards")) : null,
+                expect.has("includes") ? map(expect.get("includes")) : Map.of(),
+                strings(expect.get("excludes")), strings(expect.get("fires")));
+    }
+
+    static boolean expectsNothing(Scenario scenario) {
+        return scenario.cards() == null && scenario.includes().isEmpty() && scenario.excludes().isEmpty()
+                && scenario.fires().isEmpty();
     }
 
     /** One entry per rule id, with the most urgent indicator among its findings. */

@@ -46,7 +46,8 @@ public class EhrAuthenticationFilter extends OncePerRequestFilter {
         Optional<EhrClient> client = token == null || token.isEmpty() ? Optional.empty()
                 : verifier.verify(token, audience(request));
         if (client.isEmpty()) {
-            responder.refuse(request, response, null, null);
+            ClaimedIdentity claimed = ClaimedIdentity.of(token);
+            responder.refuse(request, response, claimed.issuer(), claimed.jti());
             return;
         }
         request.setAttribute(EhrClient.ATTRIBUTE, client.get());

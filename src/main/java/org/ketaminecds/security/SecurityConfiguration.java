@@ -1,5 +1,7 @@
 package org.ketaminecds.security;
 
+import java.net.http.HttpClient;
+import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +33,17 @@ class SecurityConfiguration {
         return registration;
     }
 
-    /** Until JWT verification is configured, no token is trusted: the service fails closed. */
+    /**
+     * The JWT verifier of the configured trusted issuers; with none configured no token is trusted and the service
+     * fails closed.
+     */
     @Bean
-    EhrTokenVerifier ehrTokenVerifier() {
-        return (token, audience) -> Optional.empty();
+    EhrTokenVerifier ehrTokenVerifier(SecurityProperties properties, JwtProperties settings, Clock clock) {
+        if (properties.trustedIssuers().isEmpty()) {
+            return (token, audience) -> Optional.empty();
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.jwksTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return new JwtEhrTokenVerifier(properties.trustedIssuers(), settings, clock, http);
     }
 }

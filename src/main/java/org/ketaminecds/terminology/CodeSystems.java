@@ -35,6 +35,11 @@ public final class CodeSystems {
         return a != null && b != null && strip(a).equalsIgnoreCase(strip(b));
     }
 
+    /** The system as an index key: no trailing slash, lower case. */
+    static String key(String uri) {
+        return uri == null ? "" : strip(uri).toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static String strip(String uri) {
         return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     }

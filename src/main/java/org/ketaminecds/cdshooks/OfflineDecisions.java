@@ -1,0 +1,82 @@
+package org.ketaminecds.cdshooks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.ketaminecds.audit.CanonicalJson;
+import org.ketaminecds.cdshooks.WireTypes.CardJson;
+import org.ketaminecds.cdshooks.WireTypes.CdsResponseJson;
+import org.ketaminecds.fhir.FactMapper;
+import org.ketaminecds.fhir.FhirJson;
+import org.ketaminecds.fhir.PatientData;
+import org.ketaminecds.fhir.PrefetchResolver;
+import org.ketaminecds.fhir.Treatment;
+import org.ketaminecds.rules.FiredRule;
+import org.ketaminecds.rules.HookDecider;
+import org.ketaminecds.rules.RuleOutcome;
+import org.ketaminecds.rules.RulePack;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The steps of {@link DecisionService} without HTTP, audit or FHIR server: parse, decide the treatment, resolve
+ * the prefetch, map, evaluate with the given pack, render. For JSON rule scenarios, which must carry all their
+ * data in {@code prefetch} (nothing is fetched). Keep in step with {@code DecisionService.evaluate}.
+ */
+@Component
+public class OfflineDecisions implements HookDecider {
+    private final ServiceCatalogue catalogue = new ServiceCatalogue();
+    private final RequestParser parser;
+    private final PrefetchResolver resolver;
+    private final FactMapper mapper = new FactMapper();
+    private final CardRenderer renderer;
+
+    public OfflineDecisions(FhirJson fhirJson) {
+        this.parser = new RequestParser(JsonMapper.builder().build(), fhirJson);
+        this.resolver = new PrefetchResolver(fhirJson, (access, key, query) -> Optional.empty());
+        this.renderer = new CardRenderer(UUID::randomUUID, new CardSuggestions(UUID::randomUUID, fhirJson));
+    }
+
+    @Override
+    public Decided decide(String serviceId, ObjectNode body, Instant now, RulePack pack) {
+        try {
+            CdsService service = catalogue.find(serviceId).orElseThrow(() -> new IllegalArgumentException(
+                    "no CDS service '" + serviceId + "'"));
+            HookRequest request = parser.parse(body, service);
+            var context = request.context();
+            Optional<Treatment> treatment = context.orderHook() ? mapper.orderedTreatment(context, pack.valueSets())
+                    : Optional.empty();
+            if (context.orderHook() && treatment.isEmpty()) {
+                return decided(List.of(), List.of());
+            }
+            PatientData data = resolver.resolve(request.prefetch(), service.prefetch(), context, request.access());
+            if (!context.orderHook()) {
+                treatment = mapper.currentTreatment(data, pack.valueSets());
+                if (treatment.isEmpty()) {
+                    return decided(List.of(), List.of());
+                }
+            }
+            Instant at = "appointment-book".equals(request.hook())
+                    ? mapper.appointmentStart(context).orElse(now) : now;
+            RuleOutcome outcome = pack.evaluate(mapper.map(request.hook(), treatment.get(), at, data,
+                    pack.valueSets()));
+            return decided(renderer.render(outcome, pack, request.patientId()), outcome.fired());
+        } catch (CdsHooksException e) {
+            throw new IllegalArgumentException(e.error().code() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalArgumentException) {
+                throw e;
+            }
+            throw new IllegalArgumentException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Decided decided(List<CardJson> cards, List<FiredRule> fired) {
+        var response = CanonicalJson.parse(CanonicalJson.ofValue(new CdsResponseJson(cards, null)));
+        java.util.Map<String, String> byRule = new java.util.TreeMap<>();
+        cards.forEach(c -> byRule.put(c.source().topic().code(), c.indicator()));
+        return new Decided(byRule, fired, response);
+    }
+}

@@ -1,0 +1,42 @@
+package org.ketaminecds.cdshooks;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Explicit limits on a CDS Hooks request (OWASP ASVS V13: "all input is limited to an appropriate size"): the body
+ * size, answered with 413 before anything is parsed, and Jackson's read constraints, answered with 400.
+ *
+ * @param maxBodySize the largest request body (an order-sign with full prefetch is well under a megabyte)
+ * @param maxNestingDepth the deepest JSON nesting (FHIR resources inside a Bundle inside the request: about 15)
+ * @param maxStringLength the longest JSON string value, in characters
+ * @param maxNameLength the longest JSON property name, in characters
+ * @param maxNumberLength the longest JSON number literal, in characters
+ */
+@ConfigurationProperties("ketamine.cds-hooks.limits")
+record RequestLimits(DataSize maxBodySize, int maxNestingDepth, int maxStringLength, int maxNameLength,
+        int maxNumberLength) {
+
+    RequestLimits {
+        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(5) : maxBodySize;
+        maxNestingDepth = maxNestingDepth <= 0 ? 100 : maxNestingDepth;
+        maxStringLength = maxStringLength <= 0 ? 1_000_000 : maxStringLength;
+        maxNameLength = maxNameLength <= 0 ? 1_000 : maxNameLength;
+        maxNumberLength = maxNumberLength <= 0 ? 100 : maxNumberLength;
+    }
+
+    static RequestLimits defaults() {
+        return new RequestLimits(null, 0, 0, 0, 0);
+    }
+
+    /** The JSON mapper that reads request bodies, with these constraints instead of Jackson's lax defaults. */
+    JsonMapper jsonMapper() {
+        StreamReadConstraints constraints = StreamReadConstraints.builder().maxNestingDepth(maxNestingDepth)
+                .maxStringLength(maxStringLength).maxNameLength(maxNameLength).maxNumberLength(maxNumberLength)
+                .maxDocumentLength(maxBodySize.toBytes()).build();
+        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build()).build();
+    }
+}

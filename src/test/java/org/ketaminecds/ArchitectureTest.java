@@ -1,0 +1,61 @@
+package org.ketaminecds;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module boundaries of STYLE.md, enforced. */
+class ArchitectureTest {
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.ketaminecds");
+    }
+
+    @Test
+    void the_fact_model_knows_no_framework() {
+        noClasses().that().resideInAPackage("..facts..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "ca.uhn..", "org.hl7..", "tools.jackson..",
+                        "com.fasterxml..", "org.kie..", "org.drools..")
+                .check(classes);
+    }
+
+    @Test
+    void rules_and_terminology_never_see_fhir_resources() {
+        noClasses().that().resideInAnyPackage("..rules..", "..terminology..").should().dependOnClassesThat()
+                .resideInAnyPackage("ca.uhn..", "org.hl7..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    @Test
+    void terminology_is_plain_java() {
+        noClasses().that().resideInAPackage("..terminology..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.kie..", "org.drools..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_fhir_module_reads_clinical_fhir_resources() {
+        noClasses().that().resideOutsideOfPackages("..fhir..", "..cdshooks..", "..audit..")
+                .should().dependOnClassesThat().resideInAPackage("org.hl7.fhir.r4.model..")
+                .check(classes);
+    }
+
+    @Test
+    void no_code_updates_or_deletes_audit_rows() throws java.io.IOException {
+        java.util.regex.Pattern sql = java.util.regex.Pattern.compile(
+                "(?i)\\b(update\\s+\\w*(decision|audit|feedback)\\w*\\s+set|delete\\s+from|truncate\\s+table)");
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main"))) {
+            for (var file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                String text = java.nio.file.Files.readString(file);
+                org.assertj.core.api.Assertions.assertThat(sql.matcher(text).find()).as(file.toString()).isFalse();
+            }
+        }
+    }
+}
