@@ -17,7 +17,6 @@ import org.ketaminecds.rules.HookDecider;
 import org.ketaminecds.rules.RuleOutcome;
 import org.ketaminecds.rules.RulePack;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -34,7 +33,7 @@ public class OfflineDecisions implements HookDecider {
     private final CardRenderer renderer;
 
     public OfflineDecisions(FhirJson fhirJson) {
-        this.parser = new RequestParser(JsonMapper.builder().build(), fhirJson);
+        this.parser = new RequestParser(RequestLimits.defaults(), fhirJson);
         this.resolver = new PrefetchResolver(fhirJson, (access, key, query) -> Optional.empty());
         this.renderer = new CardRenderer(UUID::randomUUID, new CardSuggestions(UUID::randomUUID, fhirJson));
     }
