@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.ketaminecds.support.AuditorAccount;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,9 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Import(FixedClockConfiguration.class)
 class FhirSamplesIT {
     static final Path SAMPLES = Path.of("fhir-samples");
-    /** The demo profile's local auditor account (application-demo.yml). */
-    static final String DEMO_AUDITOR = "Basic " + java.util.Base64.getEncoder()
-            .encodeToString("auditor:demo-auditor".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @LocalServerPort
@@ -61,7 +59,7 @@ class FhirSamplesIT {
         }
         assertThat(withoutUuids(response.json())).isEqualTo(withoutUuids(Http.JSON.readTree(Http.read(expectedFile))));
 
-        JsonNode record = http.get("/api/audit/decisions/" + response.decisionId(), "Authorization", DEMO_AUDITOR)
+        JsonNode record = http.get("/api/audit/decisions/" + response.decisionId(), "Authorization", AuditorAccount.DEMO)
                 .json();
         assertThat(record.get("httpStatus").asInt()).isEqualTo(200);
         assertThat(record.get("hookInstance").asString()).isEqualTo(request.get("hookInstance").asString());
