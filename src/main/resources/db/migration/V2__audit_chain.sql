@@ -1,5 +1,5 @@
 -- Tamper evidence: every audit table is a hash chain. chain_seq orders it; record_hash = SHA-256(prev_hash || canonical
--- JSON of the row's content). audit_chain_head is the lock row writers take (SELECT ... FOR UPDATE) so that several
+-- JSON of the row's content). chain_head is the lock row writers take (SELECT ... FOR UPDATE) so that several
 -- service instances append to one chain in turn, and it holds the head, which exposes deleted tail records.
 -- The append-only triggers are vendor-specific: db/vendor/{h2,postgresql}/V3__append_only.sql.
 ALTER TABLE decision_record ADD COLUMN chain_seq BIGINT;
@@ -8,12 +8,12 @@ ALTER TABLE decision_record ADD COLUMN record_hash VARCHAR(64);
 CREATE UNIQUE INDEX decision_record_chain ON decision_record (chain_seq);
 CREATE INDEX decision_record_service ON decision_record (service_id, recorded_at);
 
-CREATE TABLE audit_chain_head (
+CREATE TABLE chain_head (
     chain        VARCHAR(50) PRIMARY KEY,
     record_count BIGINT      NOT NULL,
     head_hash    VARCHAR(64) NOT NULL
 );
-INSERT INTO audit_chain_head (chain, record_count, head_hash) VALUES
+INSERT INTO chain_head (chain, record_count, head_hash) VALUES
     ('decision', 0, '0000000000000000000000000000000000000000000000000000000000000000'),
     ('feedback', 0, '0000000000000000000000000000000000000000000000000000000000000000'),
     ('access', 0, '0000000000000000000000000000000000000000000000000000000000000000');

@@ -36,7 +36,7 @@ public final class ChainVerifier {
         if (walk.broken != null) {
             return walk.broken;
         }
-        Map<String, Object> head = jdbc.queryForMap("SELECT record_count, head_hash FROM audit_chain_head WHERE chain = ?",
+        Map<String, Object> head = jdbc.queryForMap("SELECT record_count, head_hash FROM chain_head WHERE chain = ?",
                 table.chain());
         long expected = ((Number) (head.containsKey("record_count") ? head.get("record_count")
                 : head.get("RECORD_COUNT"))).longValue();

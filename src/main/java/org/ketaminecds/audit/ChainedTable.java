@@ -14,7 +14,7 @@ import java.util.Map;
  * what each record's hash covers, in canonical JSON.
  *
  * @param table the SQL table
- * @param chain the chain's row in {@code audit_chain_head}
+ * @param chain the chain's row in {@code chain_head}
  * @param columns the hashed content columns, the first being the record id
  */
 record ChainedTable(String table, String chain, List<Column> columns) {

@@ -39,7 +39,7 @@ final class HashChain {
     boolean append(ChainedTable table, Map<String, Object> content, Predicate<JdbcTemplate> guard,
             Consumer<JdbcTemplate> alongside) {
         Boolean appended = transactions.execute(status -> {
-            Map<String, Object> head = jdbc.queryForList("SELECT record_count, head_hash FROM audit_chain_head "
+            Map<String, Object> head = jdbc.queryForList("SELECT record_count, head_hash FROM chain_head "
                     + "WHERE chain = ? FOR UPDATE", table.chain()).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("no chain head for " + table.chain()));
             if (!guard.test(jdbc)) {
@@ -59,7 +59,7 @@ final class HashChain {
             jdbc.update("INSERT INTO " + table.table() + " (" + columns + ", chain_seq, prev_hash, record_hash) VALUES ("
                     + "?, ".repeat(table.columns().size() + 2) + "?)", parameters.toArray());
             alongside.accept(jdbc);
-            jdbc.update("UPDATE audit_chain_head SET record_count = ?, head_hash = ? WHERE chain = ?", position, hash,
+            jdbc.update("UPDATE chain_head SET record_count = ?, head_hash = ? WHERE chain = ?", position, hash,
                     table.chain());
             return true;
         });
