@@ -3,64 +3,122 @@ package org.ketaminecds.audit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
+import org.ketaminecds.cdshooks.CdsError;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The auditor's read API over the decision log. */
+/** The auditor's read API: search, decision detail, FHIR / NDJSON / CSV export, chain verification, statistics. */
 @RestController
-@RequestMapping("/api/audit/decisions")
+@RequestMapping("/api/audit")
 class AuditController {
-    private final DecisionLog decisionLog;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final AuditTrail trail;
+    private final FhirExport fhir;
+    private final ChainVerifier verifier;
+    private final RuleStatistics statistics;
+    private final AuditErrors errors;
 
-    AuditController(DecisionLog decisionLog) {
-        this.decisionLog = decisionLog;
+    AuditController(AuditTrail trail, FhirExport fhir, ChainVerifier verifier, RuleStatistics statistics,
+            AuditErrors errors) {
+        this.trail = trail;
+        this.fhir = fhir;
+        this.verifier = verifier;
+        this.statistics = statistics;
+        this.errors = errors;
     }
 
-    /** A patient's decisions, newest first, with the JSON-valued fields as JSON. */
-    @GetMapping
-    List<Map<String, Object>> byPatient(@RequestParam("patient") String patientId,
-            @RequestParam(name = "limit", defaultValue = "100") int limit) {
-        return decisionLog.findByPatient(patientId, limit).stream().map(AuditController::view).toList();
+    /** Decisions matching every given filter, newest first. */
+    @GetMapping("/decisions")
+    Map<String, Object> search(@RequestParam(required = false) String patient,
+            @RequestParam(required = false) String service, @RequestParam(required = false) String rule,
+            @RequestParam(required = false) String indicator, @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        DecisionQuery query = DecisionQuery.of(patient, service, rule, indicator, outcome, from, to, page, size);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("page", page);
+        answer.put("size", size);
+        answer.put("total", trail.count(query));
+        answer.put("items", trail.search(query).stream().map(AuditTrail::view).toList());
+        return answer;
     }
 
-    @GetMapping("/{id}")
-    ResponseEntity<Map<String, Object>> one(@PathVariable String id) {
-        return decisionLog.find(id).map(r -> ResponseEntity.ok(view(r)))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    /** One decision: inputs, facts, pack version, fired rules, cards, latency, its feedback and chain link. */
+    @GetMapping("/decisions/{id}")
+    ResponseEntity<?> one(@PathVariable String id) {
+        return trail.find(id).<ResponseEntity<?>>map(r -> {
+            Map<String, Object> view = AuditTrail.view(r);
+            view.put("feedback", trail.feedback(id));
+            view.put("chain", trail.chainLink(id));
+            return ResponseEntity.ok(view);
+        }).orElseGet(() -> errors.response(CdsError.NOT_FOUND, "No decision " + id + ".", null));
     }
 
-    static Map<String, Object> view(DecisionRecord r) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", r.id());
-        view.put("recordedAt", r.recordedAt().toString());
-        view.put("serviceId", r.serviceId());
-        view.put("hook", r.hook());
-        view.put("hookInstance", r.hookInstance());
-        view.put("patientId", r.patientId());
-        view.put("userId", r.userId());
-        view.put("encounterId", r.encounterId());
-        view.put("clientIssuer", r.clientIssuer());
-        view.put("clientJti", r.clientJti());
-        view.put("inputHash", r.inputHash());
-        view.put("inputs", json(r.inputsJson()));
-        view.put("facts", json(r.factsJson()));
-        view.put("rulePackVersion", r.rulePackVersion());
-        view.put("firedRules", json(r.firedRulesJson()));
-        view.put("cards", json(r.cardsJson()));
-        view.put("httpStatus", r.httpStatus());
-        view.put("errorCode", r.errorCode());
-        view.put("latencyMs", r.latencyMs());
-        view.values().removeIf(v -> v == null);
-        return view;
+    /** One decision as a FHIR R4 Bundle: AuditEvent, GuidanceResponse and RequestGroup. */
+    @GetMapping("/decisions/{id}/fhir")
+    ResponseEntity<String> oneAsFhir(@PathVariable String id) {
+        return trail.find(id).map(r -> ResponseEntity.ok().contentType(AuditErrors.FHIR_JSON)
+                .body(fhir.bundle(List.of(r))))
+                .orElseGet(() -> errors.response(CdsError.NOT_FOUND, "No decision " + id + ".", null));
     }
 
-    private static JsonNode json(String text) {
-        return text == null ? null : CanonicalJson.parse(text);
+    /** A search exported as {@code fhir} (a Bundle), {@code ndjson} (one decision per line) or {@code csv}. */
+    @GetMapping("/export")
+    ResponseEntity<String> export(@RequestParam(defaultValue = "fhir") String format,
+            @RequestParam(required = false) String patient, @RequestParam(required = false) String service,
+            @RequestParam(required = false) String rule, @RequestParam(required = false) String indicator,
+            @RequestParam(required = false) String outcome, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "1000") int size) {
+        List<DecisionRecord> records = trail.search(DecisionQuery.of(patient, service, rule, indicator, outcome, from,
+                to, page, size));
+        return switch (format) {
+            case "fhir" -> ResponseEntity.ok().contentType(AuditErrors.FHIR_JSON).body(fhir.bundle(records));
+            case "ndjson" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
+                    .body(String.join("", records.stream().map(r -> JSON.writeValueAsString(AuditTrail.view(r)) + "\n")
+                            .toList()));
+            case "csv" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(Csv.of(records));
+            default -> errors.response(CdsError.INVALID_FIELD, "format must be fhir, ndjson or csv.", "format");
+        };
+    }
+
+    /** Walks every hash chain. */
+    @GetMapping("/verify")
+    Map<String, Object> verify() {
+        List<ChainReport> reports = verifier.verifyAll();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("intact", reports.stream().allMatch(ChainReport::intact));
+        answer.put("chains", reports);
+        return answer;
+    }
+
+    /** Per rule and period: fired, cards, override rate with reasons, suggestion acceptance. */
+    @GetMapping("/statistics")
+    List<RuleStatistics.RuleStats> statistics(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "month") String period,
+            @RequestParam(required = false) String rule) {
+        if (!List.of("day", "week", "month").contains(period)) {
+            throw new AuditErrors.BadRequest(CdsError.INVALID_FIELD, "period must be day, week or month.", "period");
+        }
+        return statistics.compute(DecisionQuery.instant(from, "from"), DecisionQuery.instant(to, "to"), period, rule);
+    }
+
+    @ExceptionHandler(AuditErrors.BadRequest.class)
+    ResponseEntity<String> badRequest(AuditErrors.BadRequest e) {
+        return errors.response(e.error, e.getMessage(), e.expression);
+    }
+
+    /** {@code page=abc} and the like: a 400 naming the parameter, not the generic 500. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<String> badParameter(MethodArgumentTypeMismatchException e) {
+        return errors.response(CdsError.INVALID_FIELD, e.getName() + " has an invalid value.", e.getName());
     }
 }

@@ -1,5 +1,9 @@
 /**
- * The append-only decision log: one record per CDS Hooks call (including the 4xx answers), committed before the
- * response leaves, and the auditor's read API. There is no update or delete path.
+ * The auditors' product: the append-only, hash-chained decision log (one record per CDS Hooks call, 4xx included,
+ * committed before the response leaves), clinician feedback, the record of who read the trail, the chain verifier
+ * ({@link org.ketaminecds.audit.ChainVerifier}, {@code GET /api/audit/verify}, {@link org.ketaminecds.audit.AuditCli}),
+ * searches, FHIR / NDJSON / CSV exports, rule statistics, the auditor pages at {@code /audit}, and the one security
+ * filter chain that reserves them to the auditor role. There is no update or delete path; the database refuses
+ * them too. See {@code docs/audit-trail.md}.
  */
 package org.ketaminecds.audit;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ketaminecds.support.AuditorAccount;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -121,7 +122,7 @@ class ErrorResponsesIT {
         assertThat(outcome.at("/issue/0/details/coding/0/code").asString()).isEqualTo(code);
         assertThat(outcome.at("/issue/0/diagnostics").asString()).isNotBlank().hasSizeLessThan(300);
         assertThat(response.decisionId()).as("every refusal is recorded").isNotNull();
-        JsonNode record = http.get("/api/audit/decisions/" + response.decisionId()).json();
+        JsonNode record = http.get("/api/audit/decisions/" + response.decisionId(), "Authorization", AuditorAccount.DEMO).json();
         assertThat(record.get("httpStatus").asInt()).isEqualTo(status);
         assertThat(record.get("errorCode").asString()).isEqualTo(code);
         return outcome;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.ketaminecds.support.AuditorAccount;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,7 +59,8 @@ class FhirSamplesIT {
         }
         assertThat(withoutUuids(response.json())).isEqualTo(withoutUuids(Http.JSON.readTree(Http.read(expectedFile))));
 
-        JsonNode record = http.get("/api/audit/decisions/" + response.decisionId()).json();
+        JsonNode record = http.get("/api/audit/decisions/" + response.decisionId(), "Authorization", AuditorAccount.DEMO)
+                .json();
         assertThat(record.get("httpStatus").asInt()).isEqualTo(200);
         assertThat(record.get("hookInstance").asString()).isEqualTo(request.get("hookInstance").asString());
         assertThat(record.get("serviceId").asString()).isEqualTo(service);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.ketaminecds.support.AuditorAccount;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -153,7 +154,7 @@ class MissingPrefetchIT {
         Http.Response response = post(request);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(withoutUuids(response.json())).isEqualTo(withoutUuids(expected(sample)));
-        JsonNode record = new Http(port).get("/api/audit/decisions/" + response.decisionId()).json();
+        JsonNode record = new Http(port).get("/api/audit/decisions/" + response.decisionId(), "Authorization", AuditorAccount.DEMO).json();
         assertThat(fhir.requests).as(record.get("inputs").toString()).isNotEmpty();
         return record;
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.ketaminecds.cli.RulesCli;
+import org.ketaminecds.support.AuditorAccount;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,7 +66,7 @@ class RuleAuthoringIT {
         }
         int replayed = 0;
         for (String id : DECISIONS.keySet()) {
-            Http.Response replay = http.get("/api/audit/decisions/" + id + "/replay?pack=archived");
+            Http.Response replay = http.get("/api/audit/decisions/" + id + "/replay?pack=archived", "Authorization", AuditorAccount.DEMO);
             if (replay.status() == 409) {
                 continue; // not a ketamine order: the rules did not run
             }
@@ -107,19 +108,19 @@ class RuleAuthoringIT {
         String evaluated = null;
         String notEvaluated = null;
         for (String id : DECISIONS.keySet()) {
-            boolean hasFacts = http.get("/api/audit/decisions/" + id).json().has("facts");
+            boolean hasFacts = http.get("/api/audit/decisions/" + id, "Authorization", AuditorAccount.DEMO).json().has("facts");
             if (hasFacts) {
                 evaluated = id;
             } else {
                 notEvaluated = id;
             }
         }
-        JsonNode live = http.get("/api/audit/decisions/" + evaluated + "/replay?pack=live").json();
+        JsonNode live = http.get("/api/audit/decisions/" + evaluated + "/replay?pack=live", "Authorization", AuditorAccount.DEMO).json();
         assertThat(live.get("packVersion").asString()).isEqualTo(http.get("/api/rules").json().get("version").asString());
         assertThat(live.get("identical").asBoolean()).isTrue();
-        assertThat(http.get("/api/audit/decisions/" + notEvaluated + "/replay").status()).isEqualTo(409);
-        assertThat(http.get("/api/audit/decisions/no-such-decision/replay").status()).isEqualTo(404);
-        assertThat(http.get("/api/audit/decisions/" + evaluated + "/replay?pack=yesterday").status()).isEqualTo(400);
+        assertThat(http.get("/api/audit/decisions/" + notEvaluated + "/replay", "Authorization", AuditorAccount.DEMO).status()).isEqualTo(409);
+        assertThat(http.get("/api/audit/decisions/no-such-decision/replay", "Authorization", AuditorAccount.DEMO).status()).isEqualTo(404);
+        assertThat(http.get("/api/audit/decisions/" + evaluated + "/replay?pack=yesterday", "Authorization", AuditorAccount.DEMO).status()).isEqualTo(400);
     }
 
     @Test
@@ -130,7 +131,7 @@ class RuleAuthoringIT {
         Http http = new Http(port);
         Set<String> withB08 = new HashSet<>();
         for (String id : DECISIONS.keySet()) {
-            http.get("/api/audit/decisions/" + id).json().path("cards").forEach(card -> {
+            http.get("/api/audit/decisions/" + id, "Authorization", AuditorAccount.DEMO).json().path("cards").forEach(card -> {
                 if (card.path("source").path("topic").path("code").asString().equals("B08")) {
                     withB08.add(id);
                 }
@@ -186,7 +187,7 @@ class RuleAuthoringIT {
         List<String> expected = new ArrayList<>(codes(before));
         expected.add("Z01");
         assertThat(codes(after.json())).containsExactlyInAnyOrderElementsOf(expected);
-        JsonNode replay = http.get("/api/audit/decisions/" + after.decisionId() + "/replay?pack=archived").json();
+        JsonNode replay = http.get("/api/audit/decisions/" + after.decisionId() + "/replay?pack=archived", "Authorization", AuditorAccount.DEMO).json();
         assertThat(replay.get("identical").asBoolean()).isTrue();
         assertThat(replay.get("packVersion").asString()).isEqualTo(rules.get("version").asString());
     }

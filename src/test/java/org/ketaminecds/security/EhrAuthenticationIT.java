@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.ketaminecds.support.AuditorAccount;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * names the claimed {@code iss} and {@code jti}, never the token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:ehr-auth;DB_CLOSE_DELAY=-1", "ketamine.audit.access=open",
+        properties = {"spring.datasource.url=jdbc:h2:mem:ehr-auth;DB_CLOSE_DELAY=-1", AuditorAccount.USERNAME_PROPERTY, AuditorAccount.PASSWORD_PROPERTY,
             "ketamine.security.ehr-auth=required", "ketamine.security.public-base-url=https://cds.test.example/"})
 @Import(FixedClockConfiguration.class)
 class EhrAuthenticationIT {
@@ -55,7 +56,7 @@ class EhrAuthenticationIT {
         HttpResponse<String> response = post(path, TOKENS.rs384(BASE + path, NOW), body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         String decision = response.headers().firstValue("X-Decision-Id").orElseThrow();
-        String record = get("/api/audit/decisions/" + decision, null).body();
+        String record = auditRecord(decision);
         assertThat(record).contains(TestTokens.ISSUER);
     }
 
@@ -75,7 +76,7 @@ class EhrAuthenticationIT {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).doesNotContain("jti-refused-1").doesNotContain(token);
         String decision = response.headers().firstValue("X-Decision-Id").orElseThrow();
-        String record = get("/api/audit/decisions/" + decision, null).body();
+        String record = auditRecord(decision);
         assertThat(record).contains(TestTokens.ISSUER).contains("jti-refused-1").doesNotContain(token)
                 .doesNotContain(token.split("\\.")[2]);
     }
@@ -99,6 +100,12 @@ class EhrAuthenticationIT {
             request.header("Authorization", "Bearer " + token);
         }
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String auditRecord(String decision) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/audit/decisions/"
+                + decision)).header("Authorization", AuditorAccount.DEMO).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private HttpResponse<String> post(String path, String token, String body) throws Exception {

@@ -1,0 +1,74 @@
+package org.ketaminecds.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Appends records to a hash chain. Each append is one transaction that first locks the chain's head row
+ * ({@code SELECT ... FOR UPDATE}), so concurrent writers, in this JVM or in other service instances sharing the
+ * database, extend the chain one at a time and never fork it.
+ */
+final class HashChain {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    HashChain(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    /**
+     * Appends one record.
+     *
+     * @param content the record's content columns (see {@link ChainedTable#columns()}), times as Instants
+     * @param guard checked under the chain lock; when false nothing is written (used for idempotent feedback)
+     * @param alongside further inserts to commit in the same transaction (derived index rows)
+     * @return whether the record was appended
+     */
+    boolean append(ChainedTable table, Map<String, Object> content, Predicate<JdbcTemplate> guard,
+            Consumer<JdbcTemplate> alongside) {
+        Boolean appended = transactions.execute(status -> {
+            Map<String, Object> head = jdbc.queryForList("SELECT record_count, head_hash FROM chain_head "
+                    + "WHERE chain = ? FOR UPDATE", table.chain()).stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no chain head for " + table.chain()));
+            if (!guard.test(jdbc)) {
+                return false;
+            }
+            long position = ((Number) value(head, "record_count")).longValue() + 1;
+            String prevHash = (String) value(head, "head_hash");
+            String hash = ChainedTable.hash(prevHash, content);
+            List<Object> parameters = new ArrayList<>();
+            for (ChainedTable.Column column : table.columns()) {
+                parameters.add(column.parameter(content.get(column.name())));
+            }
+            parameters.add(position);
+            parameters.add(prevHash);
+            parameters.add(hash);
+            String columns = table.columns().stream().map(ChainedTable.Column::name).collect(Collectors.joining(", "));
+            jdbc.update("INSERT INTO " + table.table() + " (" + columns + ", chain_seq, prev_hash, record_hash) VALUES ("
+                    + "?, ".repeat(table.columns().size() + 2) + "?)", parameters.toArray());
+            alongside.accept(jdbc);
+            jdbc.update("UPDATE chain_head SET record_count = ?, head_hash = ? WHERE chain = ?", position, hash,
+                    table.chain());
+            return true;
+        });
+        return Boolean.TRUE.equals(appended);
+    }
+
+    /** H2 answers column labels in upper case, PostgreSQL in lower case. */
+    private static Object value(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        return value != null ? value : row.get(column.toUpperCase(java.util.Locale.ROOT));
+    }
+}
