@@ -20,7 +20,7 @@ final class ClinicalMappers {
 
     static Patient patient(org.hl7.fhir.r4.model.Patient patient) {
         return new Patient(FhirValues.ref(patient), patient.hasBirthDate() ? FhirValues.date(patient.getBirthDateElement())
-                : null, null, patient.hasGender() ? patient.getGender().toCode() : null);
+                : null, null, FhirValues.code(patient.getGenderElement()));
     }
 
     static Diagnosis condition(Condition condition) {
@@ -52,12 +52,12 @@ final class ClinicalMappers {
         return new Allergy(FhirValues.ref(allergy), FhirValues.codes(code), FhirValues.text(code),
                 allergy.hasClinicalStatus() ? FhirValues.firstCode(allergy.getClinicalStatus()) : null,
                 allergy.hasVerificationStatus() ? FhirValues.firstCode(allergy.getVerificationStatus()) : null,
-                allergy.hasCriticality() ? allergy.getCriticality().toCode() : null, reactions, List.of());
+                FhirValues.code(allergy.getCriticalityElement()), reactions, List.of());
     }
 
     static Visit encounter(Encounter encounter) {
         Period period = encounter.hasPeriod() ? encounter.getPeriod() : null;
-        return new Visit(FhirValues.ref(encounter), encounter.hasStatus() ? encounter.getStatus().toCode() : null,
+        return new Visit(FhirValues.ref(encounter), FhirValues.code(encounter.getStatusElement()),
                 period != null && period.hasStart() ? FhirValues.instant(period.getStartElement()) : null,
                 period != null && period.hasEnd() ? FhirValues.instant(period.getEndElement()) : null);
     }

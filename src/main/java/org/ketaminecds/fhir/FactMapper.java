@@ -69,7 +69,12 @@ public class FactMapper {
         Treatment latest = null;
         for (MedicationAdministration administration : data.get(PrefetchKey.MEDICATION_ADMINISTRATIONS,
                 MedicationAdministration.class)) {
-            var dose = MedicationMappers.administration(administration, data, indexDrugs);
+            Optional<TreatmentDose> dose;
+            try {
+                dose = MedicationMappers.administration(administration, data, indexDrugs);
+            } catch (RuntimeException unreadable) {
+                continue; // mapped again, and reported as a data gap, by map()
+            }
             if (dose.isPresent() && (latest == null || dose.get().at().isAfter(latest.lastGiven()))) {
                 latest = new Treatment(dose.get().product(), dose.get().sourceRef(), false, null, dose.get().at());
             }

@@ -42,6 +42,14 @@ final class FhirValues {
         return concept == null || !concept.hasCoding() ? null : concept.getCodingFirstRep().getCode();
     }
 
+    /**
+     * The code of a required-binding element such as {@code status}, as sent: HAPI keeps an unknown code as text
+     * and then returns null from the enum getter, so read the text.
+     */
+    static String code(org.hl7.fhir.r4.model.Enumeration<?> element) {
+        return element == null || element.isEmpty() ? null : element.getValueAsString();
+    }
+
     static Instant instant(BaseDateTimeType value) {
         return value == null || value.getValue() == null ? null : value.getValue().toInstant();
     }

@@ -29,7 +29,7 @@ final class MedicationMappers {
         }
         var effective = statement.hasEffective() ? statement.getEffective() : null;
         return new Medication(FhirValues.ref(statement), concept.codes(), concept.text(),
-                statement.hasStatus() ? statement.getStatus().toCode() : null, FhirValues.startDate(effective),
+                FhirValues.code(statement.getStatusElement()), FhirValues.startDate(effective),
                 FhirValues.endDate(effective), false, List.of());
     }
 
@@ -43,7 +43,7 @@ final class MedicationMappers {
         var validity = request.hasDispenseRequest() && request.getDispenseRequest().hasValidityPeriod()
                 ? request.getDispenseRequest().getValidityPeriod() : null;
         return new Medication(FhirValues.ref(request), concept.codes(), concept.text(),
-                request.hasStatus() ? request.getStatus().toCode() : null,
+                FhirValues.code(request.getStatusElement()),
                 request.hasAuthoredOn() ? FhirValues.date(request.getAuthoredOnElement()) : FhirValues.startDate(validity),
                 FhirValues.endDate(validity), false, List.of());
     }
@@ -51,7 +51,7 @@ final class MedicationMappers {
     /** A completed or in-progress administration of ketamine or esketamine; empty for anything else. */
     static Optional<TreatmentDose> administration(MedicationAdministration administration, PatientData data,
             IndexDrugs indexDrugs) {
-        String status = administration.hasStatus() ? administration.getStatus().toCode() : null;
+        String status = FhirValues.code(administration.getStatusElement());
         if (status != null && !status.equals("completed") && !status.equals("in-progress")) {
             return Optional.empty();
         }

@@ -32,7 +32,7 @@ final class ObservationMapper {
     private final Map<Instant, Observation> diastolicAlone = new HashMap<>();
 
     void add(Observation observation) {
-        String status = observation.hasStatus() ? observation.getStatus().toCode() : null;
+        String status = FhirValues.code(observation.getStatusElement());
         if (status != null && DROPPED.contains(status)) {
             return;
         }
@@ -62,12 +62,12 @@ final class ObservationMapper {
         List<Measurement> all = new ArrayList<>(measurements);
         systolicAlone.forEach((at, obs) -> {
             if (!diastolicAlone.containsKey(at)) {
-                all.add(measurement(obs, obs.hasStatus() ? obs.getStatus().toCode() : null, at, obs.getCode()));
+                all.add(measurement(obs, FhirValues.code(obs.getStatusElement()), at, obs.getCode()));
             }
         });
         diastolicAlone.forEach((at, obs) -> {
             if (!systolicAlone.containsKey(at)) {
-                all.add(measurement(obs, obs.hasStatus() ? obs.getStatus().toCode() : null, at, obs.getCode()));
+                all.add(measurement(obs, FhirValues.code(obs.getStatusElement()), at, obs.getCode()));
             }
         });
         return all;
