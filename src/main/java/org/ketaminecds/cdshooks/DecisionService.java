@@ -1,19 +1,14 @@
 package org.ketaminecds.cdshooks;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.ketaminecds.audit.DecisionLog;
 import org.ketaminecds.audit.DecisionRecord;
 import org.ketaminecds.cdshooks.WireTypes.CardJson;
 import org.ketaminecds.fhir.FactMapper;
-import org.ketaminecds.fhir.InvalidResourceException;
-import org.ketaminecds.fhir.MissingDataException;
-import org.ketaminecds.fhir.PatientData;
 import org.ketaminecds.fhir.PrefetchResolver;
-import org.ketaminecds.fhir.Treatment;
+import org.ketaminecds.fhir.ResourceUse;
 import org.ketaminecds.rules.RuleEngine;
 import org.ketaminecds.rules.RuleOutcome;
 import org.ketaminecds.rules.RulePack;
@@ -34,10 +29,8 @@ class DecisionService {
     private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
     private final ServiceCatalogue catalogue;
     private final RequestParser parser;
-    private final PrefetchResolver resolver;
-    private final FactMapper mapper;
+    private final HookPipeline pipeline;
     private final RuleEngine engine;
-    private final CardRenderer renderer;
     private final DecisionLog decisionLog;
     private final Clock clock;
 
@@ -45,10 +38,8 @@ class DecisionService {
             RuleEngine engine, CardRenderer renderer, DecisionLog decisionLog, Clock clock) {
         this.catalogue = catalogue;
         this.parser = parser;
-        this.resolver = resolver;
-        this.mapper = mapper;
+        this.pipeline = new HookPipeline(resolver, mapper, renderer);
         this.engine = engine;
-        this.renderer = renderer;
         this.decisionLog = decisionLog;
         this.clock = clock;
     }
@@ -97,32 +88,17 @@ class DecisionService {
         MDC.put("hookInstance", request.hookInstance());
         RulePack pack = engine.live();
         draft.packVersion(pack.version());
-        var context = request.context();
-        Optional<Treatment> treatment = context.orderHook() ? mapper.orderedTreatment(context, pack.valueSets())
-                : Optional.empty();
-        if (context.orderHook() && treatment.isEmpty()) {
-            return List.of();
-        }
-        PatientData data;
-        try {
-            data = resolver.resolve(request.prefetch(), service.prefetch(), context, request.access());
-        } catch (MissingDataException e) {
-            throw new CdsHooksException(CdsError.PREFETCH_UNAVAILABLE, e.getMessage(), "prefetch");
-        } catch (InvalidResourceException e) {
-            throw new CdsHooksException(CdsError.INVALID_FHIR_RESOURCE, e.getMessage());
-        }
-        draft.inputs(data.uses());
-        if (!context.orderHook()) {
-            treatment = mapper.currentTreatment(data, pack.valueSets());
-            if (treatment.isEmpty()) {
-                return List.of();
+        return pipeline.run(service, request, pack, clock.instant(), new HookPipeline.Steps() {
+            @Override
+            public void resolved(List<ResourceUse> inputs) {
+                draft.inputs(inputs);
             }
-        }
-        Instant at = "appointment-book".equals(request.hook())
-                ? mapper.appointmentStart(context).orElseGet(clock::instant) : clock.instant();
-        RuleOutcome outcome = pack.evaluate(mapper.map(request.hook(), treatment.get(), at, data, pack.valueSets()));
-        draft.outcome(outcome);
-        return renderer.render(outcome, pack, request.patientId());
+
+            @Override
+            public void evaluated(RuleOutcome outcome) {
+                draft.outcome(outcome);
+            }
+        });
     }
 
     private void commit(DecisionDraft draft, int status, CdsError error) {

@@ -9,9 +9,7 @@ import org.ketaminecds.cdshooks.WireTypes.CardJson;
 import org.ketaminecds.cdshooks.WireTypes.CdsResponseJson;
 import org.ketaminecds.fhir.FactMapper;
 import org.ketaminecds.fhir.FhirJson;
-import org.ketaminecds.fhir.PatientData;
 import org.ketaminecds.fhir.PrefetchResolver;
-import org.ketaminecds.fhir.Treatment;
 import org.ketaminecds.rules.FiredRule;
 import org.ketaminecds.rules.HookDecider;
 import org.ketaminecds.rules.RuleOutcome;
@@ -22,20 +20,18 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The steps of {@link DecisionService} without HTTP, audit or FHIR server: parse, decide the treatment, resolve
  * the prefetch, map, evaluate with the given pack, render. For JSON rule scenarios, which must carry all their
- * data in {@code prefetch} (nothing is fetched). Keep in step with {@code DecisionService.evaluate}.
+ * data in {@code prefetch} (nothing is fetched). The steps are {@link HookPipeline}'s, shared with live calls.
  */
 @Component
 public class OfflineDecisions implements HookDecider {
     private final ServiceCatalogue catalogue = new ServiceCatalogue();
     private final RequestParser parser;
-    private final PrefetchResolver resolver;
-    private final FactMapper mapper = new FactMapper();
-    private final CardRenderer renderer;
+    private final HookPipeline pipeline;
 
     public OfflineDecisions(FhirJson fhirJson) {
         this.parser = new RequestParser(RequestLimits.defaults(), fhirJson);
-        this.resolver = new PrefetchResolver(fhirJson, (access, key, query) -> Optional.empty());
-        this.renderer = new CardRenderer(UUID::randomUUID, new CardSuggestions(UUID::randomUUID, fhirJson));
+        this.pipeline = new HookPipeline(new PrefetchResolver(fhirJson, (access, key, query) -> Optional.empty()),
+                new FactMapper(), new CardRenderer(UUID::randomUUID, new CardSuggestions(UUID::randomUUID, fhirJson)));
     }
 
     @Override
@@ -44,24 +40,19 @@ public class OfflineDecisions implements HookDecider {
             CdsService service = catalogue.find(serviceId).orElseThrow(() -> new IllegalArgumentException(
                     "no CDS service '" + serviceId + "'"));
             HookRequest request = parser.parse(body, service);
-            var context = request.context();
-            Optional<Treatment> treatment = context.orderHook() ? mapper.orderedTreatment(context, pack.valueSets())
-                    : Optional.empty();
-            if (context.orderHook() && treatment.isEmpty()) {
-                return decided(List.of(), List.of());
-            }
-            PatientData data = resolver.resolve(request.prefetch(), service.prefetch(), context, request.access());
-            if (!context.orderHook()) {
-                treatment = mapper.currentTreatment(data, pack.valueSets());
-                if (treatment.isEmpty()) {
-                    return decided(List.of(), List.of());
+            List<FiredRule> fired = new java.util.ArrayList<>();
+            List<CardJson> cards = pipeline.run(service, request, pack, now, new HookPipeline.Steps() {
+                @Override
+                public void resolved(List<org.ketaminecds.fhir.ResourceUse> inputs) {
+                    // offline: nothing is recorded
                 }
-            }
-            Instant at = "appointment-book".equals(request.hook())
-                    ? mapper.appointmentStart(context).orElse(now) : now;
-            RuleOutcome outcome = pack.evaluate(mapper.map(request.hook(), treatment.get(), at, data,
-                    pack.valueSets()));
-            return decided(renderer.render(outcome, pack, request.patientId()), outcome.fired());
+
+                @Override
+                public void evaluated(RuleOutcome outcome) {
+                    fired.addAll(outcome.fired());
+                }
+            });
+            return decided(cards, fired);
         } catch (CdsHooksException e) {
             throw new IllegalArgumentException(e.error().code() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -1,0 +1,69 @@
+package org.ketaminecds.cdshooks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.ketaminecds.cdshooks.WireTypes.CardJson;
+import org.ketaminecds.fhir.FactMapper;
+import org.ketaminecds.fhir.InvalidResourceException;
+import org.ketaminecds.fhir.MissingDataException;
+import org.ketaminecds.fhir.PatientData;
+import org.ketaminecds.fhir.PrefetchResolver;
+import org.ketaminecds.fhir.ResourceUse;
+import org.ketaminecds.fhir.Treatment;
+import org.ketaminecds.rules.RuleOutcome;
+import org.ketaminecds.rules.RulePack;
+
+/**
+ * The steps from a validated request to its cards, shared by live calls ({@link DecisionService}) and offline
+ * decisions ({@link OfflineDecisions}: JSON scenarios, replay): decide the treatment (decisions.md), resolve the
+ * data, map it to facts at the evaluation instant, evaluate with the given pack, render.
+ */
+final class HookPipeline {
+    private final PrefetchResolver resolver;
+    private final FactMapper mapper;
+    private final CardRenderer renderer;
+
+    HookPipeline(PrefetchResolver resolver, FactMapper mapper, CardRenderer renderer) {
+        this.resolver = resolver;
+        this.mapper = mapper;
+        this.renderer = renderer;
+    }
+
+    /** What an evaluation produced; {@code outcome} is null when the request concerns neither drug. */
+    interface Steps {
+        /** Called as soon as the data is resolved, so the audit record lists the inputs even if a later step fails. */
+        void resolved(List<ResourceUse> inputs);
+
+        void evaluated(RuleOutcome outcome);
+    }
+
+    /** The cards; a 412 or 400 as {@link CdsHooksException} when the data cannot be had or read. */
+    List<CardJson> run(CdsService service, HookRequest request, RulePack pack, Instant now, Steps steps) {
+        var context = request.context();
+        Optional<Treatment> treatment = context.orderHook() ? mapper.orderedTreatment(context, pack.valueSets())
+                : Optional.empty();
+        if (context.orderHook() && treatment.isEmpty()) {
+            return List.of();
+        }
+        PatientData data;
+        try {
+            data = resolver.resolve(request.prefetch(), service.prefetch(), context, request.access());
+        } catch (MissingDataException e) {
+            throw new CdsHooksException(CdsError.PREFETCH_UNAVAILABLE, e.getMessage(), "prefetch");
+        } catch (InvalidResourceException e) {
+            throw new CdsHooksException(CdsError.INVALID_FHIR_RESOURCE, e.getMessage());
+        }
+        steps.resolved(data.uses());
+        if (!context.orderHook()) {
+            treatment = mapper.currentTreatment(data, pack.valueSets());
+            if (treatment.isEmpty()) {
+                return List.of();
+            }
+        }
+        Instant at = "appointment-book".equals(request.hook()) ? mapper.appointmentStart(context).orElse(now) : now;
+        RuleOutcome outcome = pack.evaluate(mapper.map(request.hook(), treatment.get(), at, data, pack.valueSets()));
+        steps.evaluated(outcome);
+        return renderer.render(outcome, pack, request.patientId());
+    }
+}
