@@ -2,14 +2,17 @@ package org.ketaminecds.rules;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds the live rule pack. The pack is built at startup from {@link RulesProperties#dir()}; a service that cannot
- * build its pack does not start. {@link #replace(RulePack)} swaps packs atomically: a request evaluates with the
+ * Holds the live rule pack. The first pack is built from {@link RulesProperties#dir()} on its own thread while the
+ * rest of the application starts (discovery answers meanwhile); the first call that needs the pack waits for it,
+ * and a service that cannot build its pack does not start ({@link RulePackReloader#start()} waits for it). {@link #replace(RulePack)} swaps packs atomically: a request evaluates with the
  * pack it started with. {@link RulePackReloader} replaces it when the directory changes and the candidate passes
  * every check, and records the refused candidates here.
  */
@@ -21,14 +24,23 @@ public class RuleEngine {
     private final RulePackLoader loader;
     private final RulesProperties properties;
 
+    /** Completes when the first pack is live; holds no pack itself, so a replaced first pack can be released. */
+    private final CompletableFuture<Void> first;
+
     public RuleEngine(RulesProperties properties, Clock clock) {
         this.properties = properties;
         this.loader = new RulePackLoader(clock);
-        RulePack pack = loader.load(properties.dir());
-        warmUp(pack, clock);
-        live.set(pack);
-        log.info("Rule pack {} loaded from {}: {} rules, {} value sets", shortVersion(pack.version()),
-                pack.sourceDir(), pack.rules().size(), pack.valueSets().all().size());
+        this.first = CompletableFuture.runAsync(() -> {
+            RulePack pack = loader.load(properties.dir());
+            warmUp(pack, clock);
+            live.compareAndSet(null, pack);
+            log.info("Rule pack {} loaded from {}: {} rules, {} value sets", shortVersion(pack.version()),
+                    pack.sourceDir(), pack.rules().size(), pack.valueSets().all().size());
+        }, command -> {
+            Thread thread = new Thread(command, "rule-pack-startup");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     /** One throw-away evaluation, so the first EHR request does not pay for class loading and JIT. */
@@ -39,9 +51,23 @@ public class RuleEngine {
         }
     }
 
-    /** The pack serving requests now. */
+    /** The pack serving requests now; waits for the first pack while it is still being built. */
     public RulePack live() {
+        RulePack pack = live.get();
+        if (pack != null) {
+            return pack;
+        }
+        try {
+            first.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         return live.get();
+    }
+
+    /** True once the first pack is live. */
+    public boolean ready() {
+        return live.get() != null;
     }
 
     /** Makes {@code pack} the live pack; the last refused candidate, if any, is forgotten. */

@@ -38,11 +38,17 @@ class RulePackReloader implements SmartLifecycle {
         this.archive = archive;
         this.check = new PackCheck(clock, decider);
         this.clock = clock;
-        this.seen = engine.live().version();
     }
 
+    /**
+     * Runs after the web server has started (a later lifecycle phase): waits for the first pack, which fails the
+     * startup if it cannot be built, archives it and starts watching the directory.
+     */
     @Override
     public synchronized void start() {
+        if (seen == null) {
+            seen = engine.live().version();
+        }
         archive(engine.live());
         if (!properties.reloading() || scheduler != null) {
             return;

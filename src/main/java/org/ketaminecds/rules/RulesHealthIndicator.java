@@ -21,6 +21,9 @@ class RulesHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
+        if (!engine.ready()) {
+            return Health.outOfService().withDetail("reason", "the first rule pack is still being built").build();
+        }
         RulePack pack = engine.live();
         if (pack == null || pack.rules().isEmpty()) {
             return Health.down().withDetail("reason", "no rule pack loaded").build();
