@@ -49,6 +49,23 @@ public final class CanonicalJson {
         }
     }
 
+    /**
+     * A copy of the tree without any member called {@code name}, at any depth: how responses are compared when
+     * card and suggestion {@code uuid}s are fresh on every rendering.
+     */
+    public static JsonNode without(JsonNode node, String name) {
+        JsonNode copy = node.deepCopy();
+        remove(copy, name);
+        return copy;
+    }
+
+    private static void remove(JsonNode node, String name) {
+        if (node instanceof ObjectNode object) {
+            object.remove(name);
+        }
+        node.forEach(child -> remove(child, name));
+    }
+
     /** Parses JSON text. */
     public static JsonNode parse(String text) {
         return MAPPER.readTree(text);

@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /api/audit/decisions/{id}/replay?pack=archived|live}: re-runs a recorded decision's facts with the
@@ -71,16 +70,7 @@ class ReplayController {
 
     /** Card and suggestion uuids are fresh on every rendering; everything else must match. */
     static JsonNode withoutUuids(JsonNode node) {
-        JsonNode copy = node.deepCopy();
-        strip(copy);
-        return copy;
-    }
-
-    private static void strip(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.remove("uuid");
-        }
-        node.forEach(ReplayController::strip);
+        return org.ketaminecds.audit.CanonicalJson.without(node, "uuid");
     }
 
     private static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String message) {
