@@ -41,7 +41,8 @@ final class Chronology {
      */
     Medication medication(Medication m) {
         boolean request = m.sourceRef() != null && m.sourceRef().startsWith("MedicationRequest/");
-        boolean statusCurrent = request ? "active".equals(m.status()) : CURRENT_STATEMENT.contains(m.status());
+        boolean statusCurrent = request ? "active".equals(m.status())
+                : m.status() != null && CURRENT_STATEMENT.contains(m.status());
         boolean started = m.start() == null || !m.start().isAfter(today);
         boolean notEnded = m.end() == null || !m.end().isBefore(today);
         return new Medication(m.sourceRef(), m.codes(), m.text(), m.status(), m.start(), m.end(),
