@@ -45,19 +45,32 @@ public class FactMapper {
         PatientData contextOnly = new PatientData();
         context.draftOrders().forEach(r -> contextOnly.addContext(r, "draftOrders"));
         for (MedicationRequest draft : drafts) {
-            MedicationConcept concept = MedicationConcept.of(draft.hasMedication() ? draft.getMedication() : null,
-                    draft, contextOnly);
-            var product = indexDrugs.product(concept);
-            if (product.isPresent()) {
-                Double dose = draft.hasDosageInstruction() && draft.getDosageInstructionFirstRep().hasDoseAndRate()
-                        && draft.getDosageInstructionFirstRep().getDoseAndRateFirstRep().hasDoseQuantity()
-                        ? MedicationMappers.milligrams(draft.getDosageInstructionFirstRep().getDoseAndRateFirstRep()
-                                .getDoseQuantity())
-                        : null;
-                return Optional.of(new Treatment(product.get(), FhirValues.ref(draft), true, dose, null));
+            Optional<Treatment> treatment;
+            try {
+                treatment = ordered(draft, contextOnly, indexDrugs);
+            } catch (RuntimeException unreadable) {
+                continue; // a draft order HAPI kept but that cannot be read says nothing about ketamine
+            }
+            if (treatment.isPresent()) {
+                return treatment;
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<Treatment> ordered(MedicationRequest draft, PatientData contextOnly,
+            IndexDrugs indexDrugs) {
+        MedicationConcept concept = MedicationConcept.of(draft.hasMedication() ? draft.getMedication() : null,
+                draft, contextOnly);
+        var product = indexDrugs.product(concept);
+        if (product.isEmpty()) {
+            return Optional.empty();
+        }
+        var instruction = draft.hasDosageInstruction() ? draft.getDosageInstructionFirstRep() : null;
+        Double dose = instruction != null && instruction.hasDoseAndRate()
+                && instruction.getDoseAndRateFirstRep().hasDoseQuantity()
+                ? MedicationMappers.milligrams(instruction.getDoseAndRateFirstRep().getDoseQuantity()) : null;
+        return Optional.of(new Treatment(product.get(), FhirValues.ref(draft), true, dose, null));
     }
 
     /**
