@@ -69,7 +69,7 @@ public class FactMapper {
         var instruction = draft.hasDosageInstruction() ? draft.getDosageInstructionFirstRep() : null;
         Double dose = instruction != null && instruction.hasDoseAndRate()
                 && instruction.getDoseAndRateFirstRep().hasDoseQuantity()
-                ? MedicationMappers.milligrams(instruction.getDoseAndRateFirstRep().getDoseQuantity()) : null;
+                ? MedicationAdministrationMapper.milligrams(instruction.getDoseAndRateFirstRep().getDoseQuantity()) : null;
         return Optional.of(new Treatment(product.get(), FhirValues.ref(draft), true, dose, null));
     }
 
@@ -84,7 +84,7 @@ public class FactMapper {
                 MedicationAdministration.class)) {
             Optional<TreatmentDose> dose;
             try {
-                dose = MedicationMappers.administration(administration, data, indexDrugs);
+                dose = MedicationAdministrationMapper.administration(administration, data, indexDrugs);
             } catch (RuntimeException unreadable) {
                 continue; // mapped again, and reported as a data gap, by map()
             }
@@ -120,18 +120,18 @@ public class FactMapper {
         List<DataGap> gaps = new ArrayList<>();
         List<Medication> medications = new ArrayList<>();
         for (MedicationStatement statement : data.get(PrefetchKey.MEDICATION_STATEMENTS, MedicationStatement.class)) {
-            readable(statement, gaps, () -> collect(MedicationMappers.statement(statement, data), medications, gaps));
+            readable(statement, gaps, () -> collect(MedicationStatementMapper.statement(statement, data), medications, gaps));
         }
         for (MedicationRequest request : data.get(PrefetchKey.MEDICATION_REQUESTS, MedicationRequest.class)) {
             if (!FhirValues.ref(request).equals(treatment.ref())) {
-                readable(request, gaps, () -> collect(MedicationMappers.request(request, data), medications, gaps));
+                readable(request, gaps, () -> collect(MedicationRequestMapper.request(request, data), medications, gaps));
             }
         }
         List<TreatmentDose> doses = new ArrayList<>();
         for (MedicationAdministration administration : data.get(PrefetchKey.MEDICATION_ADMINISTRATIONS,
                 MedicationAdministration.class)) {
             readable(administration, gaps,
-                    () -> MedicationMappers.administration(administration, data, indexDrugs).ifPresent(doses::add));
+                    () -> MedicationAdministrationMapper.administration(administration, data, indexDrugs).ifPresent(doses::add));
         }
         ObservationMapper observations = new ObservationMapper();
         for (Observation observation : data.get(PrefetchKey.OBSERVATIONS, Observation.class)) {
@@ -139,19 +139,19 @@ public class FactMapper {
         }
         List<Diagnosis> diagnoses = new ArrayList<>();
         for (Condition condition : data.get(PrefetchKey.CONDITIONS, Condition.class)) {
-            readable(condition, gaps, () -> diagnoses.add(ClinicalMappers.condition(condition)));
+            readable(condition, gaps, () -> diagnoses.add(ConditionMapper.condition(condition)));
         }
         List<Allergy> allergies = new ArrayList<>();
         for (AllergyIntolerance allergy : data.get(PrefetchKey.ALLERGIES, AllergyIntolerance.class)) {
-            readable(allergy, gaps, () -> allergies.add(ClinicalMappers.allergy(allergy)));
+            readable(allergy, gaps, () -> allergies.add(AllergyMapper.allergy(allergy)));
         }
         List<Visit> visits = new ArrayList<>();
         for (Encounter encounter : data.get(PrefetchKey.ENCOUNTERS, Encounter.class)) {
-            readable(encounter, gaps, () -> visits.add(ClinicalMappers.encounter(encounter)));
+            readable(encounter, gaps, () -> visits.add(EncounterMapper.encounter(encounter)));
         }
         List<org.ketaminecds.facts.Patient> patients = new ArrayList<>();
         data.get(PrefetchKey.PATIENT, org.hl7.fhir.r4.model.Patient.class).stream().findFirst()
-                .ifPresent(p -> readable(p, gaps, () -> patients.add(ClinicalMappers.patient(p))));
+                .ifPresent(p -> readable(p, gaps, () -> patients.add(PatientMapper.patient(p))));
         var patient = patients.isEmpty() ? null : patients.get(0);
         if (patient == null) {
             gaps.add(new DataGap(null, "no Patient resource"));
