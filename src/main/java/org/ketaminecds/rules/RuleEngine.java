@@ -5,6 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.ketaminecds.facts.Evaluation;
+import org.ketaminecds.facts.FactSet;
+import org.ketaminecds.facts.Product;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,9 +48,9 @@ public class RuleEngine {
 
     /** One throw-away evaluation, so the first EHR request does not pay for class loading and JIT. */
     static void warmUp(RulePack pack, Clock clock) {
-        for (org.ketaminecds.facts.Product product : org.ketaminecds.facts.Product.values()) {
-            pack.evaluate(new org.ketaminecds.facts.FactSet(new org.ketaminecds.facts.Evaluation("order-sign", product,
-                    clock.instant(), null, true, null), null, null, null, null, null, null, null, null, null));
+        for (Product product : Product.values()) {
+            pack.evaluate(new FactSet(new Evaluation("order-sign", product, clock.instant(), null, true, null), null,
+                    null, null, null, null, null, null, null, null));
         }
     }
 

@@ -30,11 +30,6 @@ public final class CodeSystems {
         return SHORT_NAMES.getOrDefault(system, system);
     }
 
-    /** Same system, tolerating the {@code http://www.nlm.nih.gov/research/umls/rxnorm/} trailing slash and case. */
-    static boolean same(String a, String b) {
-        return a != null && b != null && strip(a).equalsIgnoreCase(strip(b));
-    }
-
     /** The system as an index key: no trailing slash, lower case. */
     static String key(String uri) {
         return uri == null ? "" : strip(uri).toLowerCase(java.util.Locale.ROOT);

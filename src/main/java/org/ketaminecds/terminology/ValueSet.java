@@ -1,10 +1,7 @@
 package org.ketaminecds.terminology;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.ketaminecds.facts.Code;
 import org.ketaminecds.facts.ValueSetMatch;
 
@@ -21,7 +18,7 @@ public final class ValueSet {
     private final String description;
     private final List<ValueSetCode> codes;
     private final List<String> names;
-    private final Pattern namePattern;
+    private volatile ValueSets alone;
 
     public ValueSet(String id, String title, String description, List<ValueSetCode> codes, List<String> names) {
         this.id = id;
@@ -29,9 +26,6 @@ public final class ValueSet {
         this.description = description;
         this.codes = codes == null ? List.of() : List.copyOf(codes);
         this.names = names == null ? List.of() : List.copyOf(names);
-        this.namePattern = this.names.isEmpty() ? null : Pattern.compile(this.names.stream().map(Pattern::quote)
-                .collect(Collectors.joining("|", "(?<![\\p{L}\\p{N}])(", ")(?![\\p{L}\\p{N}])")),
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     public String id() {
@@ -54,37 +48,16 @@ public final class ValueSet {
         return names;
     }
 
-    /** How the given codes or text match this value set: by code first, then by class, then by name. */
+    /**
+     * How the given codes or text match this value set: by code first, then by class, then by name. The same
+     * indexed matching as {@link ValueSets}, over this one value set.
+     */
     public Optional<ValueSetMatch> match(List<Code> given, String text) {
-        for (boolean prefix : new boolean[] {false, true}) {
-            for (Code code : given) {
-                for (ValueSetCode entry : codes) {
-                    if (entry.prefix() == prefix && entry.matches(code.system(), code.code())) {
-                        return Optional.of(new ValueSetMatch(id, prefix ? "class" : "code",
-                                CodeSystems.shortName(code.system()) + " " + code.code()));
-                    }
-                }
-            }
+        ValueSets index = alone;
+        if (index == null) {
+            index = new ValueSets(List.of(this));
+            alone = index;
         }
-        if (namePattern == null) {
-            return Optional.empty();
-        }
-        for (Code code : given) {
-            Optional<ValueSetMatch> byName = byName(code.display());
-            if (byName.isPresent()) {
-                return byName;
-            }
-        }
-        return byName(text);
-    }
-
-    private Optional<ValueSetMatch> byName(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        var matcher = namePattern.matcher(text);
-        return matcher.find()
-                ? Optional.of(new ValueSetMatch(id, "name", "name \"" + matcher.group(1).toLowerCase(Locale.ROOT) + "\""))
-                : Optional.empty();
+        return index.match(given, text).stream().findFirst();
     }
 }

@@ -16,13 +16,4 @@ public record ValueSetCode(String system, String code, String display, String ma
     public boolean prefix() {
         return "prefix".equals(match);
     }
-
-    boolean matches(String otherSystem, String otherCode) {
-        if (otherCode == null || !CodeSystems.same(system, otherSystem)) {
-            return false;
-        }
-        String normalized = otherCode.trim();
-        return prefix() ? normalized.toUpperCase(java.util.Locale.ROOT).startsWith(code.toUpperCase(java.util.Locale.ROOT))
-                : normalized.equalsIgnoreCase(code);
-    }
 }
