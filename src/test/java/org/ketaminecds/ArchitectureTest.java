@@ -1,6 +1,7 @@
 package org.ketaminecds;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -16,6 +17,21 @@ class ArchitectureTest {
     static void importMainClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.ketaminecds");
+    }
+
+    /** Each top-level package is a module; a cycle between two of them (even through a third) fails the build. */
+    @Test
+    void modules_depend_on_each_other_one_way_only() {
+        slices().matching("org.ketaminecds.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void the_shared_package_depends_on_no_feature_module() {
+        noClasses().that().resideInAPackage("org.ketaminecds.common..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.ketaminecds.audit..", "org.ketaminecds.cdshooks..", "org.ketaminecds.cli..",
+                        "org.ketaminecds.facts..", "org.ketaminecds.fhir..", "org.ketaminecds.rules..",
+                        "org.ketaminecds.security..", "org.ketaminecds.terminology..")
+                .check(classes);
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.ketaminecds.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
@@ -40,13 +38,8 @@ class AccessLog implements WebMvcConfigurer {
 
     void record(HttpServletRequest request) {
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("id", UUID.randomUUID().toString());
-        content.put("accessed_at", ChainedTable.stored(clock.instant()));
-        content.put("principal", JdbcDecisionLog.cut(who == null ? "anonymous" : who.getName(), 300));
-        content.put("method", request.getMethod());
-        content.put("path", JdbcDecisionLog.cut(request.getRequestURI(), 1000));
-        content.put("query_text", JdbcDecisionLog.cut(request.getQueryString(), 2000));
-        chain.append(ChainedTable.ACCESS, content, jdbc -> true, jdbc -> { });
+        chain.append(ChainedTable.ACCESS, new AccessRecord(UUID.randomUUID().toString(), clock.instant(),
+                who == null ? "anonymous" : who.getName(), request.getMethod(), request.getRequestURI(),
+                request.getQueryString()), jdbc -> true, jdbc -> { });
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /** The audit trail's stores, all on the application's one DataSource. */
 @Configuration(proxyBeanMethods = false)
-class AuditConfiguration {
+public class AuditConfiguration {
 
     @Bean
     HashChain hashChain(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
@@ -17,6 +17,12 @@ class AuditConfiguration {
     @Bean
     DecisionLog decisionLog(HashChain chain) {
         return new JdbcDecisionLog(chain);
+    }
+
+    /** A decision log over a database, outside the application context (the CLI, until it shares the wiring). */
+    public static DecisionLog decisionLog(javax.sql.DataSource dataSource) {
+        return new JdbcDecisionLog(new HashChain(new JdbcTemplate(dataSource),
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource)));
     }
 
     @Bean

@@ -1,18 +1,18 @@
 package org.ketaminecds.audit;
 
+import org.ketaminecds.common.OperationOutcomes;
+import org.ketaminecds.common.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ketaminecds.cdshooks.CdsError;
+import org.ketaminecds.common.ErrorCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The auditor's read API: search, decision detail, FHIR / NDJSON / CSV export, chain verification, statistics. */
@@ -24,15 +24,12 @@ class AuditController {
     private final FhirExport fhir;
     private final ChainVerifier verifier;
     private final RuleStatistics statistics;
-    private final AuditErrors errors;
 
-    AuditController(AuditTrail trail, FhirExport fhir, ChainVerifier verifier, RuleStatistics statistics,
-            AuditErrors errors) {
+    AuditController(AuditTrail trail, FhirExport fhir, ChainVerifier verifier, RuleStatistics statistics) {
         this.trail = trail;
         this.fhir = fhir;
         this.verifier = verifier;
         this.statistics = statistics;
-        this.errors = errors;
     }
 
     /** Decisions matching every given filter, newest first. */
@@ -59,15 +56,15 @@ class AuditController {
             view.put("feedback", trail.feedback(id));
             view.put("chain", trail.chainLink(id));
             return ResponseEntity.ok(view);
-        }).orElseGet(() -> errors.response(CdsError.NOT_FOUND, "No decision " + id + ".", null));
+        }).orElseGet(() -> OperationOutcomes.response(ErrorCode.NOT_FOUND, "No decision " + id + ".", null));
     }
 
     /** One decision as a FHIR R4 Bundle: AuditEvent, GuidanceResponse and RequestGroup. */
     @GetMapping("/decisions/{id}/fhir")
     ResponseEntity<String> oneAsFhir(@PathVariable String id) {
-        return trail.find(id).map(r -> ResponseEntity.ok().contentType(AuditErrors.FHIR_JSON)
+        return trail.find(id).map(r -> ResponseEntity.ok().contentType(OperationOutcomes.FHIR_JSON)
                 .body(fhir.bundle(List.of(r))))
-                .orElseGet(() -> errors.response(CdsError.NOT_FOUND, "No decision " + id + ".", null));
+                .orElseGet(() -> OperationOutcomes.response(ErrorCode.NOT_FOUND, "No decision " + id + ".", null));
     }
 
     /** A search exported as {@code fhir} (a Bundle), {@code ndjson} (one decision per line) or {@code csv}. */
@@ -81,12 +78,12 @@ class AuditController {
         List<DecisionRecord> records = trail.search(DecisionQuery.of(patient, service, rule, indicator, outcome, from,
                 to, page, size));
         return switch (format) {
-            case "fhir" -> ResponseEntity.ok().contentType(AuditErrors.FHIR_JSON).body(fhir.bundle(records));
+            case "fhir" -> ResponseEntity.ok().contentType(OperationOutcomes.FHIR_JSON).body(fhir.bundle(records));
             case "ndjson" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
                     .body(String.join("", records.stream().map(r -> JSON.writeValueAsString(AuditTrail.view(r)) + "\n")
                             .toList()));
             case "csv" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(Csv.of(records));
-            default -> errors.response(CdsError.INVALID_FIELD, "format must be fhir, ndjson or csv.", "format");
+            default -> OperationOutcomes.response(ErrorCode.INVALID_FIELD, "format must be fhir, ndjson or csv.", "format");
         };
     }
 
@@ -106,19 +103,8 @@ class AuditController {
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "month") String period,
             @RequestParam(required = false) String rule) {
         if (!List.of("day", "week", "month").contains(period)) {
-            throw new AuditErrors.BadRequest(CdsError.INVALID_FIELD, "period must be day, week or month.", "period");
+            throw new ApiException(ErrorCode.INVALID_FIELD, "period must be day, week or month.", "period");
         }
         return statistics.compute(DecisionQuery.instant(from, "from"), DecisionQuery.instant(to, "to"), period, rule);
-    }
-
-    @ExceptionHandler(AuditErrors.BadRequest.class)
-    ResponseEntity<String> badRequest(AuditErrors.BadRequest e) {
-        return errors.response(e.error, e.getMessage(), e.expression);
-    }
-
-    /** {@code page=abc} and the like: a 400 naming the parameter, not the generic 500. */
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<String> badParameter(MethodArgumentTypeMismatchException e) {
-        return errors.response(CdsError.INVALID_FIELD, e.getName() + " has an invalid value.", e.getName());
     }
 }

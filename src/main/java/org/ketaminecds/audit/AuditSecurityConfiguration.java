@@ -1,5 +1,8 @@
 package org.ketaminecds.audit;
 
+import org.ketaminecds.common.ApiException;
+import org.ketaminecds.common.ErrorCode;
+import org.ketaminecds.common.OperationOutcomes;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -21,6 +23,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -45,21 +48,42 @@ class AuditSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable());
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        AuthenticationEntryPoint refused = refused(decoder != null, properties.demo());
+        http.exceptionHandling(handling -> handling.authenticationEntryPoint(refused)
+                .accessDeniedHandler((request, response, denied) -> OperationOutcomes.write(response,
+                        new ApiException(ErrorCode.FORBIDDEN, "The auditor role is required."))));
         if (decoder != null) {
-            http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder)
-                    .jwtAuthenticationConverter(converter(properties))));
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(refused)
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter(properties))));
         }
         if (properties.demo()) {
             log.warn("The local demo auditor account '{}' is enabled (ketamine.audit.demo-account): demo profile only.",
                     properties.demoAccount().username());
-            http.httpBasic(basic -> basic.realmName("ketamine-cds audit"));
+            http.httpBasic(basic -> basic.authenticationEntryPoint(refused));
         }
         if (decoder == null && !properties.demo()) {
             log.warn("No auditor identity provider is configured (spring.security.oauth2.resourceserver.jwt.*): "
                     + "the audit API and pages answer 401 to everyone.");
-            http.httpBasic(Customizer.withDefaults());
+            http.httpBasic(basic -> basic.authenticationEntryPoint(refused));
         }
         return http.build();
+    }
+
+    /**
+     * 401 as an OperationOutcome, with the challenge of each way in that is configured (a browser shows its login
+     * prompt for Basic), never the reason a credential was refused.
+     */
+    static AuthenticationEntryPoint refused(boolean bearer, boolean basic) {
+        return (request, response, failure) -> {
+            if (basic) {
+                response.addHeader("WWW-Authenticate", "Basic realm=\"ketamine-cds audit\"");
+            }
+            if (bearer || !basic) {
+                response.addHeader("WWW-Authenticate", "Bearer");
+            }
+            OperationOutcomes.write(response, new ApiException(ErrorCode.UNAUTHORIZED,
+                    "Auditor credentials are required."));
+        };
     }
 
     /** The demo auditor, or nobody: never Spring Boot's generated default user. */

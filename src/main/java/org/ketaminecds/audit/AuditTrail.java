@@ -1,5 +1,6 @@
 package org.ketaminecds.audit;
 
+import org.ketaminecds.common.CanonicalJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 /** The auditor's reads: searches, decision detail with its feedback and chain links. */
 @Component
 class AuditTrail {
+    private static final ChainedTable<DecisionRecord> TABLE = ChainedTable.DECISIONS;
     private final JdbcTemplate jdbc;
 
     AuditTrail(JdbcTemplate jdbc) {
@@ -21,9 +23,9 @@ class AuditTrail {
     List<DecisionRecord> search(DecisionQuery query) {
         List<Object> parameters = new ArrayList<>();
         String where = query.where(parameters);
-        return jdbc.query("SELECT " + JdbcDecisionLog.COLUMNS + " FROM decision_record d" + where
+        return jdbc.query("SELECT " + TABLE.columnList() + " FROM decision_record d" + where
                 + " ORDER BY d.chain_seq DESC OFFSET " + (long) query.page() * query.size() + " ROWS FETCH NEXT "
-                + query.size() + " ROWS ONLY", JdbcDecisionLog.ROW, parameters.toArray());
+                + query.size() + " ROWS ONLY", TABLE.rows(), parameters.toArray());
     }
 
     long count(DecisionQuery query) {
@@ -33,8 +35,8 @@ class AuditTrail {
     }
 
     Optional<DecisionRecord> find(String id) {
-        return jdbc.query("SELECT " + JdbcDecisionLog.COLUMNS + " FROM decision_record WHERE id = ?",
-                JdbcDecisionLog.ROW, id).stream().findFirst();
+        return jdbc.query("SELECT " + TABLE.columnList() + " FROM decision_record WHERE id = ?", TABLE.rows(), id)
+                .stream().findFirst();
     }
 
     /** The feedback given on the decision's cards, oldest first. */

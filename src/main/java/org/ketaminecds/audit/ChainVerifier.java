@@ -23,8 +23,8 @@ public final class ChainVerifier {
         return ChainedTable.ALL.stream().map(this::verify).toList();
     }
 
-    ChainReport verify(ChainedTable table) {
-        String columns = String.join(", ", table.columns().stream().map(ChainedTable.Column::name).toList());
+    ChainReport verify(ChainedTable<?> table) {
+        String columns = table.columnList();
         Walk walk = new Walk(table);
         jdbc.query("SELECT " + columns + ", chain_seq, prev_hash, record_hash FROM " + table.table()
                 + " WHERE chain_seq IS NOT NULL ORDER BY chain_seq", (ResultSet rs) -> {
@@ -49,12 +49,12 @@ public final class ChainVerifier {
     }
 
     private static final class Walk {
-        private final ChainedTable table;
+        private final ChainedTable<?> table;
         private long position;
         private String prevHash = ChainedTable.GENESIS;
         private ChainReport broken;
 
-        Walk(ChainedTable table) {
+        Walk(ChainedTable<?> table) {
             this.table = table;
         }
 

@@ -1,5 +1,6 @@
 package org.ketaminecds.audit;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,4 +15,13 @@ public interface DecisionLog {
 
     /** The patient's records, newest first, at most {@code limit}. */
     List<DecisionRecord> findByPatient(String patientId, int limit);
+
+    /**
+     * The decisions that ran the rules (answered 200 with a fact snapshot), oldest first: what a replay
+     * re-evaluates.
+     *
+     * @param since recorded at or after this instant; null for all
+     * @param serviceId only this CDS service; null for every service
+     */
+    List<DecisionRecord> evaluated(Instant since, String serviceId);
 }

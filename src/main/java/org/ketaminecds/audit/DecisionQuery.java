@@ -1,11 +1,12 @@
 package org.ketaminecds.audit;
 
+import org.ketaminecds.common.ApiException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.ketaminecds.cdshooks.CdsError;
+import org.ketaminecds.common.ErrorCode;
 
 /**
  * An auditor's search: every filter optional, newest first, one page at a time.
@@ -26,7 +27,7 @@ record DecisionQuery(String patient, String service, String rule, String indicat
     static DecisionQuery of(String patient, String service, String rule, String indicator, String outcome,
             String from, String to, int page, int size) {
         if (page < 0 || size < 1 || size > 1000) {
-            throw new AuditErrors.BadRequest(CdsError.INVALID_FIELD, "page must be >= 0 and size between 1 and 1000.",
+            throw new ApiException(ErrorCode.INVALID_FIELD, "page must be >= 0 and size between 1 and 1000.",
                     "size");
         }
         return new DecisionQuery(blank(patient), blank(service), blank(rule), blank(indicator), blank(outcome),
@@ -68,7 +69,7 @@ record DecisionQuery(String patient, String service, String rule, String indicat
         try {
             return value.length() == 10 ? Instant.parse(value + "T00:00:00Z") : OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new AuditErrors.BadRequest(CdsError.INVALID_FIELD, name + " must be a date (2026-03-02) or an "
+            throw new ApiException(ErrorCode.INVALID_FIELD, name + " must be a date (2026-03-02) or an "
                     + "RFC 3339 date-time.", name);
         }
     }

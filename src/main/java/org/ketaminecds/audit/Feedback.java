@@ -1,11 +1,13 @@
 package org.ketaminecds.audit;
 
+import org.ketaminecds.common.ApiException;
+import org.ketaminecds.common.CanonicalJson;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.ketaminecds.cdshooks.CdsError;
+import org.ketaminecds.common.ErrorCode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -32,10 +34,10 @@ record Feedback(String card, String outcome, List<String> acceptedSuggestions, R
         try {
             root = body == null || body.isBlank() ? null : CanonicalJson.parse(body);
         } catch (JacksonException e) {
-            throw new AuditErrors.BadRequest(CdsError.MALFORMED_JSON, "The feedback body is not valid JSON.", null);
+            throw new ApiException(ErrorCode.MALFORMED_JSON, "The feedback body is not valid JSON.", null);
         }
         if (root == null || !root.isObject() || !root.path("feedback").isArray() || root.path("feedback").isEmpty()) {
-            throw new AuditErrors.BadRequest(CdsError.MISSING_FIELD, "The body must be {\"feedback\":[...]} with at "
+            throw new ApiException(ErrorCode.MISSING_FIELD, "The body must be {\"feedback\":[...]} with at "
                     + "least one item.", "feedback");
         }
         List<Feedback> items = new ArrayList<>();
@@ -50,20 +52,20 @@ record Feedback(String card, String outcome, List<String> acceptedSuggestions, R
         String card = text(item, "card", at, true);
         String outcome = text(item, "outcome", at, true);
         if (!outcome.equals("accepted") && !outcome.equals("overridden")) {
-            throw new AuditErrors.BadRequest(CdsError.INVALID_FIELD, "outcome must be accepted or overridden.",
+            throw new ApiException(ErrorCode.INVALID_FIELD, "outcome must be accepted or overridden.",
                     at + ".outcome");
         }
         Instant timestamp;
         try {
             timestamp = OffsetDateTime.parse(text(item, "outcomeTimestamp", at, true)).toInstant();
         } catch (DateTimeParseException e) {
-            throw new AuditErrors.BadRequest(CdsError.INVALID_FIELD, "outcomeTimestamp must be an RFC 3339 date-time.",
+            throw new ApiException(ErrorCode.INVALID_FIELD, "outcomeTimestamp must be an RFC 3339 date-time.",
                     at + ".outcomeTimestamp");
         }
         List<String> accepted = new ArrayList<>();
         JsonNode suggestions = item.path("acceptedSuggestions");
         if (!suggestions.isMissingNode() && !suggestions.isArray()) {
-            throw new AuditErrors.BadRequest(CdsError.INVALID_FIELD, "acceptedSuggestions must be an array.",
+            throw new ApiException(ErrorCode.INVALID_FIELD, "acceptedSuggestions must be an array.",
                     at + ".acceptedSuggestions");
         }
         suggestions.forEach(s -> accepted.add(text(s, "id", at + ".acceptedSuggestions", true)));
@@ -90,7 +92,7 @@ record Feedback(String card, String outcome, List<String> acceptedSuggestions, R
             return value.asString();
         }
         if (required || !value.isMissingNode() && !value.isNull()) {
-            throw new AuditErrors.BadRequest(required ? CdsError.MISSING_FIELD : CdsError.INVALID_FIELD,
+            throw new ApiException(required ? ErrorCode.MISSING_FIELD : ErrorCode.INVALID_FIELD,
                     field + " must be a non-empty string.", at + "." + field);
         }
         return null;

@@ -1,5 +1,6 @@
 package org.ketaminecds.audit;
 
+import org.ketaminecds.common.CanonicalJson;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.ketaminecds.security.EhrClient;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,12 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FeedbackController {
     private final HashChain chain;
-    private final AuditErrors errors;
     private final Clock clock;
 
-    FeedbackController(HashChain chain, AuditErrors errors, Clock clock) {
+    FeedbackController(HashChain chain, Clock clock) {
         this.chain = chain;
-        this.errors = errors;
         this.clock = clock;
     }
 
@@ -48,25 +45,15 @@ class FeedbackController {
             if (card == null) {
                 unknown.add(item.card());
             }
-            Map<String, Object> content = new LinkedHashMap<>();
-            content.put("id", UUID.randomUUID().toString());
-            content.put("received_at", ChainedTable.stored(clock.instant()));
-            content.put("service_id", JdbcDecisionLog.cut(id, 200));
-            content.put("card_uuid", JdbcDecisionLog.cut(item.card(), 200));
-            content.put("decision_id", card == null ? null : card.get("decision"));
-            content.put("rule_id", card == null || "".equals(card.get("rule")) ? null : card.get("rule"));
-            content.put("known_card", card != null);
-            content.put("outcome", item.outcome());
-            content.put("accepted_suggestions_json", CanonicalJson.ofValue(item.acceptedSuggestions()));
-            content.put("reason_system", item.reason() == null ? null : JdbcDecisionLog.cut(item.reason().system(), 500));
-            content.put("reason_code", item.reason() == null ? null : JdbcDecisionLog.cut(item.reason().code(), 200));
-            content.put("reason_display", item.reason() == null ? null
-                    : JdbcDecisionLog.cut(item.reason().display(), 500));
-            content.put("user_comment", item.userComment());
-            content.put("outcome_timestamp", item.outcomeTimestamp().toString());
-            content.put("client_issuer", client == null ? null : JdbcDecisionLog.cut(client.issuer(), 500));
-            content.put("dedupe_key", item.dedupeKey());
-            boolean appended = chain.append(ChainedTable.FEEDBACK, content, jdbc -> jdbc.queryForObject(
+            FeedbackRecord record = new FeedbackRecord(UUID.randomUUID().toString(), clock.instant(), id,
+                    item.card(), card == null ? null : (String) card.get("decision"),
+                    card == null || "".equals(card.get("rule")) ? null : (String) card.get("rule"), card != null,
+                    item.outcome(), CanonicalJson.ofValue(item.acceptedSuggestions()),
+                    item.reason() == null ? null : item.reason().system(),
+                    item.reason() == null ? null : item.reason().code(),
+                    item.reason() == null ? null : item.reason().display(), item.userComment(),
+                    item.outcomeTimestamp().toString(), client == null ? null : client.issuer(), item.dedupeKey());
+            boolean appended = chain.append(ChainedTable.FEEDBACK, record, jdbc -> jdbc.queryForObject(
                     "SELECT count(*) FROM card_feedback WHERE dedupe_key = ?", Long.class, item.dedupeKey()) == 0,
                     jdbc -> { });
             stored += appended ? 1 : 0;
@@ -77,10 +64,5 @@ class FeedbackController {
         answer.put("duplicates", items.size() - stored);
         answer.put("unknownCards", unknown);
         return answer;
-    }
-
-    @ExceptionHandler(AuditErrors.BadRequest.class)
-    ResponseEntity<String> badRequest(AuditErrors.BadRequest e) {
-        return errors.response(e.error, e.getMessage(), e.expression);
     }
 }

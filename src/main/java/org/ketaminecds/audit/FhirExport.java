@@ -1,5 +1,6 @@
 package org.ketaminecds.audit;
 
+import org.ketaminecds.common.CanonicalJson;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,13 +30,14 @@ final class HashChain {
     /**
      * Appends one record.
      *
-     * @param content the record's content columns (see {@link ChainedTable#columns()}), times as Instants
+     * @param record the record; its components are the hashed columns
      * @param guard checked under the chain lock; when false nothing is written (used for idempotent feedback)
      * @param alongside further inserts to commit in the same transaction (derived index rows)
      * @return whether the record was appended
      */
-    boolean append(ChainedTable table, Map<String, Object> content, Predicate<JdbcTemplate> guard,
+    <R extends Record> boolean append(ChainedTable<R> table, R record, Predicate<JdbcTemplate> guard,
             Consumer<JdbcTemplate> alongside) {
+        Map<String, Object> content = table.content(record);
         Boolean appended = transactions.execute(status -> {
             Map<String, Object> head = jdbc.queryForList("SELECT record_count, head_hash FROM chain_head "
                     + "WHERE chain = ? FOR UPDATE", table.chain()).stream().findFirst()
@@ -55,8 +55,7 @@ final class HashChain {
             parameters.add(position);
             parameters.add(prevHash);
             parameters.add(hash);
-            String columns = table.columns().stream().map(ChainedTable.Column::name).collect(Collectors.joining(", "));
-            jdbc.update("INSERT INTO " + table.table() + " (" + columns + ", chain_seq, prev_hash, record_hash) VALUES ("
+            jdbc.update("INSERT INTO " + table.table() + " (" + table.columnList() + ", chain_seq, prev_hash, record_hash) VALUES ("
                     + "?, ".repeat(table.columns().size() + 2) + "?)", parameters.toArray());
             alongside.accept(jdbc);
             jdbc.update("UPDATE chain_head SET record_count = ?, head_hash = ? WHERE chain = ?", position, hash,

@@ -1,5 +1,8 @@
 package org.ketaminecds.cdshooks;
 
+import org.ketaminecds.common.ApiException;
+import org.ketaminecds.common.OperationOutcomes;
+import org.ketaminecds.common.ErrorCode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -24,12 +27,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
-    private final OperationOutcomes outcomes;
     private final DecisionService decisions;
 
-    BodySizeLimitFilter(RequestLimits limits, OperationOutcomes outcomes, DecisionService decisions) {
+    BodySizeLimitFilter(RequestLimits limits, DecisionService decisions) {
         this.maxBytes = limits.maxBodySize().toBytes();
-        this.outcomes = outcomes;
         this.decisions = decisions;
     }
 
@@ -60,13 +61,10 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String serviceId = path.startsWith("/cds-services/") ? path.substring("/cds-services/".length()) : path;
-        String decisionId = decisions.refuse(serviceId, EhrClient.UNAUTHENTICATED, CdsError.PAYLOAD_TOO_LARGE);
-        response.setStatus(CdsError.PAYLOAD_TOO_LARGE.status());
-        response.setHeader(CdsHooksController.DECISION_HEADER, decisionId);
+        String decisionId = decisions.refuse(serviceId, EhrClient.UNAUTHENTICATED, ErrorCode.PAYLOAD_TOO_LARGE);
         response.setHeader("Connection", "close");
-        response.setContentType(OperationOutcomes.FHIR_JSON.toString());
-        response.getOutputStream().write(outcomes.json(CdsError.PAYLOAD_TOO_LARGE,
-                "The request body exceeds " + maxBytes + " bytes.", null).getBytes(StandardCharsets.UTF_8));
+        OperationOutcomes.write(response, new ApiException(ErrorCode.PAYLOAD_TOO_LARGE,
+                "The request body exceeds " + maxBytes + " bytes.").recordedAs(decisionId));
     }
 
     /** The request with its body already read (and within the limit). */

@@ -1,6 +1,6 @@
 package org.ketaminecds.cdshooks;
 
-import org.ketaminecds.audit.CanonicalJson;
+import org.ketaminecds.common.CanonicalJson;
 import org.ketaminecds.rules.CardView;
 import org.ketaminecds.rules.RuleOutcome;
 import org.ketaminecds.rules.RulePack;

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
-import org.ketaminecds.audit.CanonicalJson;
+import org.ketaminecds.common.CanonicalJson;
 import org.ketaminecds.cdshooks.WireTypes.ActionJson;
 import org.ketaminecds.cdshooks.WireTypes.SuggestionJson;
 import org.ketaminecds.facts.Evaluation;

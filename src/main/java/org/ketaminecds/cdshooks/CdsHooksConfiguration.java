@@ -1,8 +1,10 @@
 package org.ketaminecds.cdshooks;
 
+import org.ketaminecds.common.ApiException;
+import org.ketaminecds.common.OperationOutcomes;
+import org.ketaminecds.common.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.ketaminecds.fhir.FhirJson;
 import org.ketaminecds.security.AuthenticationFailureResponder;
@@ -21,18 +23,14 @@ class CdsHooksConfiguration {
 
     /** 401 with no detail about why, recorded like every other answer. */
     @Bean
-    AuthenticationFailureResponder authenticationFailureResponder(DecisionService decisions,
-            OperationOutcomes outcomes) {
+    AuthenticationFailureResponder authenticationFailureResponder(DecisionService decisions) {
         return (HttpServletRequest request, HttpServletResponse response, String issuer, String jti) -> {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             String serviceId = path.startsWith("/cds-services/") ? path.substring("/cds-services/".length()) : path;
-            String decisionId = decisions.refuse(serviceId, new EhrClient(issuer, jti, null), CdsError.UNAUTHORIZED);
-            response.setStatus(401);
+            String decisionId = decisions.refuse(serviceId, new EhrClient(issuer, jti, null), ErrorCode.UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer");
-            response.setHeader(CdsHooksController.DECISION_HEADER, decisionId);
-            response.setContentType(OperationOutcomes.FHIR_JSON.toString());
-            response.getOutputStream().write(outcomes.json(CdsError.UNAUTHORIZED,
-                    "A valid EHR JWT is required.", null).getBytes(StandardCharsets.UTF_8));
+            OperationOutcomes.write(response, new ApiException(ErrorCode.UNAUTHORIZED,
+                    "A valid EHR JWT is required.").recordedAs(decisionId));
         };
     }
 }

@@ -1,5 +1,8 @@
 package org.ketaminecds.cdshooks;
 
+import org.ketaminecds.common.OperationOutcomes;
+import org.ketaminecds.common.ApiException;
+import org.ketaminecds.common.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Discovery and service calls, per CDS Hooks 2.0. */
 @RestController
 class CdsHooksController {
-    static final String DECISION_HEADER = "X-Decision-Id";
+    static final String DECISION_HEADER = OperationOutcomes.DECISION_HEADER;
     private final ServiceCatalogue catalogue;
     private final DecisionService decisions;
     private final RequestParser parser;
@@ -40,9 +43,9 @@ class CdsHooksController {
             HttpServletRequest request) {
         EhrClient client = (EhrClient) request.getAttribute(EhrClient.ATTRIBUTE);
         if (!json(request.getContentType())) {
-            String decisionId = decisions.refuse(id, client, CdsError.UNSUPPORTED_MEDIA_TYPE);
-            throw new DecisionService.RecordedException(new CdsHooksException(CdsError.UNSUPPORTED_MEDIA_TYPE,
-                    "A CDS Hooks request must be sent as application/json."), decisionId);
+            String decisionId = decisions.refuse(id, client, ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "A CDS Hooks request must be sent as application/json.").recordedAs(decisionId);
         }
         var tree = parseOrRefuse(id, body, client);
         DecisionService.Decision decision = decisions.decide(id, tree, client);
@@ -53,9 +56,9 @@ class CdsHooksController {
     private tools.jackson.databind.node.ObjectNode parseOrRefuse(String id, String body, EhrClient client) {
         try {
             return parser.tree(body);
-        } catch (CdsHooksException e) {
+        } catch (ApiException e) {
             String decisionId = decisions.refuse(id, client, e.error());
-            throw new DecisionService.RecordedException(e, decisionId);
+            throw e.recordedAs(decisionId);
         }
     }
 

@@ -1,11 +1,13 @@
 package org.ketaminecds.cdshooks;
 
+import org.ketaminecds.common.ErrorCode;
 import java.time.Clock;
 import java.util.List;
-import org.ketaminecds.audit.CanonicalJson;
+import org.ketaminecds.common.CanonicalJson;
 import org.ketaminecds.audit.DecisionRecord;
 import org.ketaminecds.cdshooks.WireTypes.CardJson;
 import org.ketaminecds.fhir.ResourceUse;
+import org.ketaminecds.rules.FactSnapshot;
 import org.ketaminecds.rules.RuleOutcome;
 import org.ketaminecds.security.EhrClient;
 
@@ -55,13 +57,13 @@ final class DecisionDraft {
         return cards.size();
     }
 
-    DecisionRecord record(Clock clock, int status, CdsError error) {
+    DecisionRecord record(Clock clock, int status, ErrorCode error) {
         long latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
         HookRequest r = request;
         return new DecisionRecord(id, clock.instant(), serviceId, r == null ? null : r.hook(),
                 r == null ? null : r.hookInstance(), r == null ? null : r.patientId(), r == null ? null : r.userId(),
                 r == null ? null : r.encounterId(), client.issuer(), client.jti(), r == null ? null : r.inputHash(),
-                CanonicalJson.ofValue(inputs), outcome == null ? null : CanonicalJson.ofValue(outcome.facts()),
+                CanonicalJson.ofValue(inputs), outcome == null ? null : FactSnapshot.write(outcome.facts()),
                 outcome != null ? outcome.packVersion() : packVersion,
                 outcome == null ? "[]" : CanonicalJson.ofValue(outcome.fired()), CanonicalJson.ofValue(cards), status,
                 error == null ? null : error.code(), latencyMs);

@@ -1,5 +1,7 @@
 package org.ketaminecds.cdshooks;
 
+import org.ketaminecds.common.ApiException;
+import org.ketaminecds.common.ErrorCode;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -56,17 +58,18 @@ class DecisionService {
             draft.cards(cards);
             commit(draft, 200, null);
             return new Decision(draft.id, cards);
-        } catch (CdsHooksException e) {
+        } catch (ApiException e) {
+            if (e.decisionId() != null || e.error() == ErrorCode.AUDIT_UNAVAILABLE) {
+                throw e;
+            }
             commit(draft, e.error().status(), e.error());
-            throw new RecordedException(e, draft.id);
-        } catch (RecordedException e) {
-            throw e;
+            throw e.recordedAs(draft.id);
         } catch (RuntimeException e) {
             // A defect, not the caller's fault: log it for operators, record the call, answer a generic 500.
             log.error("Decision {} failed unexpectedly", draft.id, e);
-            commit(draft, CdsError.INTERNAL_ERROR.status(), CdsError.INTERNAL_ERROR);
-            throw new RecordedException(new CdsHooksException(CdsError.INTERNAL_ERROR,
-                    "Internal error; the operators have been notified."), draft.id);
+            commit(draft, ErrorCode.INTERNAL_ERROR.status(), ErrorCode.INTERNAL_ERROR);
+            throw new ApiException(ErrorCode.INTERNAL_ERROR, "Internal error; the operators have been notified.")
+                    .recordedAs(draft.id);
         } finally {
             MDC.remove("decisionId");
             MDC.remove("hookInstance");
@@ -74,15 +77,15 @@ class DecisionService {
     }
 
     /** Records a call refused before it reached a service (unknown service, wrong media type, no valid JWT ...). */
-    String refuse(String serviceId, EhrClient client, CdsError error) {
+    String refuse(String serviceId, EhrClient client, ErrorCode error) {
         DecisionDraft draft = new DecisionDraft(UUID.randomUUID().toString(), serviceId, client);
         commit(draft, error.status(), error);
         return draft.id;
     }
 
     private List<CardJson> evaluate(DecisionDraft draft, ObjectNode body) {
-        CdsService service = catalogue.find(draft.serviceId).orElseThrow(() -> new CdsHooksException(
-                CdsError.UNKNOWN_SERVICE, "No CDS service '" + draft.serviceId + "'; see GET /cds-services."));
+        CdsService service = catalogue.find(draft.serviceId).orElseThrow(() -> new ApiException(
+                ErrorCode.UNKNOWN_SERVICE, "No CDS service '" + draft.serviceId + "'; see GET /cds-services."));
         HookRequest request = parser.parse(body, service);
         draft.request(request);
         MDC.put("hookInstance", request.hookInstance());
@@ -101,36 +104,16 @@ class DecisionService {
         });
     }
 
-    private void commit(DecisionDraft draft, int status, CdsError error) {
+    private void commit(DecisionDraft draft, int status, ErrorCode error) {
         DecisionRecord record = draft.record(clock, status, error);
         try {
             decisionLog.append(record);
         } catch (RuntimeException e) {
             log.error("Decision {} could not be recorded ({}); answering 503", draft.id, e.getClass().getSimpleName());
-            throw new RecordedException(new CdsHooksException(CdsError.AUDIT_UNAVAILABLE,
-                    "The decision could not be recorded; no guidance is returned without its audit record."), null);
+            throw new ApiException(ErrorCode.AUDIT_UNAVAILABLE,
+                    "The decision could not be recorded; no guidance is returned without its audit record.");
         }
         log.info("decision={} service={} hook={} status={} cards={} latencyMs={}", draft.id, draft.serviceId,
                 record.hook(), status, draft.cardCount(), record.latencyMs());
-    }
-
-    /** A refusal that has already been recorded; carries the decision id for the response header. */
-    static final class RecordedException extends RuntimeException {
-        private final CdsHooksException cause;
-        private final String decisionId;
-
-        RecordedException(CdsHooksException cause, String decisionId) {
-            super(cause.getMessage(), null, false, false);
-            this.cause = cause;
-            this.decisionId = decisionId;
-        }
-
-        CdsHooksException error() {
-            return cause;
-        }
-
-        String decisionId() {
-            return decisionId;
-        }
     }
 }

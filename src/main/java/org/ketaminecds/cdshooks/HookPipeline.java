@@ -1,5 +1,7 @@
 package org.ketaminecds.cdshooks;
 
+import org.ketaminecds.common.ApiException;
+import org.ketaminecds.common.ErrorCode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +40,7 @@ final class HookPipeline {
         void evaluated(RuleOutcome outcome);
     }
 
-    /** The cards; a 412 or 400 as {@link CdsHooksException} when the data cannot be had or read. */
+    /** The cards; a 412 or 400 as {@link ApiException} when the data cannot be had or read. */
     List<CardJson> run(CdsService service, HookRequest request, RulePack pack, Instant now, Steps steps) {
         var context = request.context();
         Optional<Treatment> treatment = context.orderHook() ? mapper.orderedTreatment(context, pack.valueSets())
@@ -50,9 +52,9 @@ final class HookPipeline {
         try {
             data = resolver.resolve(request.prefetch(), service.prefetch(), context, request.access());
         } catch (MissingDataException e) {
-            throw new CdsHooksException(CdsError.PREFETCH_UNAVAILABLE, e.getMessage(), "prefetch");
+            throw new ApiException(ErrorCode.PREFETCH_UNAVAILABLE, e.getMessage(), "prefetch");
         } catch (InvalidResourceException e) {
-            throw new CdsHooksException(CdsError.INVALID_FHIR_RESOURCE, e.getMessage());
+            throw new ApiException(ErrorCode.INVALID_FHIR_RESOURCE, e.getMessage());
         }
         steps.resolved(data.uses());
         if (!context.orderHook()) {

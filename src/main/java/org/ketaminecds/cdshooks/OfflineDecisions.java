@@ -1,10 +1,11 @@
 package org.ketaminecds.cdshooks;
 
+import org.ketaminecds.common.ApiException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.ketaminecds.audit.CanonicalJson;
+import org.ketaminecds.common.CanonicalJson;
 import org.ketaminecds.cdshooks.WireTypes.CardJson;
 import org.ketaminecds.cdshooks.WireTypes.CdsResponseJson;
 import org.ketaminecds.fhir.FactMapper;
@@ -53,7 +54,7 @@ public class OfflineDecisions implements HookDecider {
                 }
             });
             return decided(cards, fired);
-        } catch (CdsHooksException e) {
+        } catch (ApiException e) {
             throw new IllegalArgumentException(e.error().code() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (e instanceof IllegalArgumentException) {

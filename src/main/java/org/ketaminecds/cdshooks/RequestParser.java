@@ -1,5 +1,7 @@
 package org.ketaminecds.cdshooks;
 
+import org.ketaminecds.common.ApiException;
+import org.ketaminecds.common.ErrorCode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
-import org.ketaminecds.audit.CanonicalJson;
+import org.ketaminecds.common.CanonicalJson;
 import org.ketaminecds.fhir.FactMapper;
 import org.ketaminecds.fhir.FhirJson;
 import org.ketaminecds.fhir.FhirServerAccess;
@@ -33,7 +35,7 @@ class RequestParser {
     /** Parses the body as a JSON object; a malformed body is a 400. */
     ObjectNode tree(String body) {
         if (body == null || body.isBlank()) {
-            throw new CdsHooksException(CdsError.MALFORMED_JSON, "The request body is empty; a CDS Hooks request is a JSON object.");
+            throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body is empty; a CDS Hooks request is a JSON object.");
         }
         try {
             JsonNode node = json.readTree(body);
@@ -41,23 +43,23 @@ class RequestParser {
                 return object;
             }
         } catch (JacksonException e) {
-            throw new CdsHooksException(CdsError.MALFORMED_JSON, "The request body is not valid JSON (line "
+            throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON (line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ").");
         }
-        throw new CdsHooksException(CdsError.MALFORMED_JSON, "The request body must be a JSON object.");
+        throw new ApiException(ErrorCode.MALFORMED_JSON, "The request body must be a JSON object.");
     }
 
     HookRequest parse(ObjectNode body, CdsService service) {
         String hook = requiredString(body, "hook", "hook");
         if (!hook.equals(service.hook())) {
-            throw new CdsHooksException(CdsError.HOOK_MISMATCH, "Service " + service.id() + " answers the hook '"
+            throw new ApiException(ErrorCode.HOOK_MISMATCH, "Service " + service.id() + " answers the hook '"
                     + service.hook() + "', not '" + hook + "'.", "hook");
         }
         String hookInstance = requiredString(body, "hookInstance", "hookInstance");
         FhirServerAccess access = access(body);
         JsonNode context = body.get("context");
         if (!(context instanceof ObjectNode)) {
-            throw new CdsHooksException(CdsError.MISSING_FIELD, "'context' is required and must be a JSON object.", "context");
+            throw new ApiException(ErrorCode.MISSING_FIELD, "'context' is required and must be a JSON object.", "context");
         }
         String userId = requiredString(context, "userId", "context.userId");
         String patientId = requiredString(context, "patientId", "context.patientId");
@@ -81,7 +83,7 @@ class RequestParser {
                     throw new IllegalArgumentException();
                 }
             } catch (IllegalArgumentException e) {
-                throw new CdsHooksException(CdsError.INVALID_FIELD, "'fhirServer' must be an absolute http(s) URL.", "fhirServer");
+                throw new ApiException(ErrorCode.INVALID_FIELD, "'fhirServer' must be an absolute http(s) URL.", "fhirServer");
             }
         }
         JsonNode auth = body.get("fhirAuthorization");
@@ -89,10 +91,10 @@ class RequestParser {
             return new FhirServerAccess(fhirServer, null);
         }
         if (!auth.isObject()) {
-            throw new CdsHooksException(CdsError.INVALID_FIELD, "'fhirAuthorization' must be a JSON object.", "fhirAuthorization");
+            throw new ApiException(ErrorCode.INVALID_FIELD, "'fhirAuthorization' must be a JSON object.", "fhirAuthorization");
         }
         if (fhirServer == null) {
-            throw new CdsHooksException(CdsError.MISSING_FIELD, "'fhirServer' is required when 'fhirAuthorization' is present.", "fhirServer");
+            throw new ApiException(ErrorCode.MISSING_FIELD, "'fhirServer' is required when 'fhirAuthorization' is present.", "fhirServer");
         }
         String token = requiredString(auth, "access_token", "fhirAuthorization.access_token");
         return new FhirServerAccess(fhirServer, token);
@@ -101,31 +103,31 @@ class RequestParser {
     private List<Resource> bundle(JsonNode context, String field) {
         JsonNode node = context.get(field);
         if (node == null || node.isNull()) {
-            throw new CdsHooksException(CdsError.MISSING_FIELD, "'context." + field + "' is required for this hook.", "context." + field);
+            throw new ApiException(ErrorCode.MISSING_FIELD, "'context." + field + "' is required for this hook.", "context." + field);
         }
         if (!node.isObject()) {
-            throw new CdsHooksException(CdsError.INVALID_FIELD, "'context." + field + "' must be a FHIR Bundle.", "context." + field);
+            throw new ApiException(ErrorCode.INVALID_FIELD, "'context." + field + "' must be a FHIR Bundle.", "context." + field);
         }
         try {
             Resource resource = fhirJson.parse(node.toString(), "context." + field);
             if (!(resource instanceof Bundle)) {
-                throw new CdsHooksException(CdsError.INVALID_FIELD, "'context." + field + "' must be a FHIR Bundle.", "context." + field);
+                throw new ApiException(ErrorCode.INVALID_FIELD, "'context." + field + "' must be a FHIR Bundle.", "context." + field);
             }
             return FactMapper.entries(resource);
         } catch (InvalidResourceException e) {
-            throw new CdsHooksException(CdsError.INVALID_FHIR_RESOURCE, e.getMessage(), "context." + field);
+            throw new ApiException(ErrorCode.INVALID_FHIR_RESOURCE, e.getMessage(), "context." + field);
         }
     }
 
     private static List<String> selections(JsonNode context) {
         JsonNode node = context.get("selections");
         if (node == null || !node.isArray()) {
-            throw new CdsHooksException(CdsError.MISSING_FIELD, "'context.selections' is required for order-select and must be an array.", "context.selections");
+            throw new ApiException(ErrorCode.MISSING_FIELD, "'context.selections' is required for order-select and must be an array.", "context.selections");
         }
         List<String> selections = new ArrayList<>();
         for (JsonNode item : node) {
             if (!item.isString()) {
-                throw new CdsHooksException(CdsError.INVALID_FIELD, "'context.selections' must hold strings such as 'MedicationRequest/123'.", "context.selections");
+                throw new ApiException(ErrorCode.INVALID_FIELD, "'context.selections' must hold strings such as 'MedicationRequest/123'.", "context.selections");
             }
             selections.add(item.asString());
         }
@@ -138,13 +140,13 @@ class RequestParser {
             return Map.of();
         }
         if (!node.isObject()) {
-            throw new CdsHooksException(CdsError.INVALID_FIELD, "'prefetch' must be a JSON object.", "prefetch");
+            throw new ApiException(ErrorCode.INVALID_FIELD, "'prefetch' must be a JSON object.", "prefetch");
         }
         Map<String, String> prefetch = new HashMap<>();
         for (var entry : node.properties()) {
             JsonNode value = entry.getValue();
             if (!value.isNull() && !value.isObject()) {
-                throw new CdsHooksException(CdsError.INVALID_FIELD, "prefetch '" + entry.getKey()
+                throw new ApiException(ErrorCode.INVALID_FIELD, "prefetch '" + entry.getKey()
                         + "' must be a FHIR resource or null.", "prefetch." + entry.getKey());
             }
             prefetch.put(entry.getKey(), value.isNull() ? null : value.toString());
@@ -155,7 +157,7 @@ class RequestParser {
     private static String requiredString(JsonNode node, String field, String path) {
         String value = optionalString(node, field, path);
         if (value == null || value.isBlank()) {
-            throw new CdsHooksException(CdsError.MISSING_FIELD, "'" + path + "' is required.", path);
+            throw new ApiException(ErrorCode.MISSING_FIELD, "'" + path + "' is required.", path);
         }
         return value;
     }
@@ -166,7 +168,7 @@ class RequestParser {
             return null;
         }
         if (!value.isString()) {
-            throw new CdsHooksException(CdsError.INVALID_FIELD, "'" + path + "' must be a string.", path);
+            throw new ApiException(ErrorCode.INVALID_FIELD, "'" + path + "' must be a string.", path);
         }
         return value.asString();
     }

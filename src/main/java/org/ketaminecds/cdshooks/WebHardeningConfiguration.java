@@ -1,5 +1,6 @@
 package org.ketaminecds.cdshooks;
 
+import org.ketaminecds.common.OperationOutcomes;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,10 +12,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class WebHardeningConfiguration {
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(RequestLimits limits, OperationOutcomes outcomes,
-            DecisionService decisions) {
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(RequestLimits limits, DecisionService decisions) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new BodySizeLimitFilter(limits, outcomes, decisions));
+                new BodySizeLimitFilter(limits, decisions));
         registration.addUrlPatterns("/cds-services", "/cds-services/*");
         registration.setOrder(5);
         return registration;

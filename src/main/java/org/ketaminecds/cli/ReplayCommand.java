@@ -2,9 +2,6 @@ package org.ketaminecds.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.ketaminecds.rules.PackCheck;
-import org.ketaminecds.rules.RecordedDecisions;
+import org.ketaminecds.audit.AuditConfiguration;
+import org.ketaminecds.audit.DecisionLog;
+import org.ketaminecds.audit.DecisionRecord;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.ketaminecds.rules.Replay;
 
 /** {@code rules replay}: what a candidate pack would have answered to the recorded decisions. */
@@ -59,13 +59,14 @@ final class ReplayCommand {
             return RulesCli.FAILED;
         }
         List<Replay.Result> results = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(args.option("--db-url", DEFAULT_DB_URL),
-                args.option("--db-user", "sa"), args.option("--db-password", ""))) {
-            for (Replay.Recorded decision : new RecordedDecisions(connection).read(since,
-                    args.options().get("--service"))) {
-                results.add(Replay.replay(decision, report.pack()));
+        try {
+            DecisionLog log = AuditConfiguration.decisionLog(new DriverManagerDataSource(
+                    args.option("--db-url", DEFAULT_DB_URL), args.option("--db-user", "sa"),
+                    args.option("--db-password", "")));
+            for (DecisionRecord decision : log.evaluated(since, args.options().get("--service"))) {
+                results.add(Replay.replay(decision.replayable(), report.pack()));
             }
-        } catch (SQLException e) {
+        } catch (org.springframework.dao.DataAccessException e) {
             out.println("FAILED: cannot read the decision log: " + e.getMessage());
             return RulesCli.FAILED;
         }

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * decision names its pack version, so {@link #pack(String)} rebuilds the exact rules that made it. Insert only.
  */
 @Repository
-class PackArchive {
+public class PackArchive {
     private static final int CACHED_PACKS = 4;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -76,7 +76,7 @@ class PackArchive {
     }
 
     /** The archived pack, rebuilt from its files (a few recent ones are kept compiled). */
-    synchronized Optional<RulePack> pack(String version) {
+    public synchronized Optional<RulePack> pack(String version) {
         RulePack cached = cache.get(version);
         if (cached != null) {
             return Optional.of(cached);

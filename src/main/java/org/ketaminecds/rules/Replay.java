@@ -6,17 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.ketaminecds.common.CanonicalJson;
 import org.ketaminecds.facts.FactSet;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What-if replay: re-evaluates the fact snapshot of a recorded decision with another rule pack and compares the
  * cards, one card per rule id ({@code source.topic.code}) with its indicator.
  */
 public final class Replay {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private Replay() {
     }
 
@@ -28,7 +26,7 @@ public final class Replay {
      * @param serviceId the CDS service called
      * @param patientId the patient, for rendering suggestions
      * @param packVersion the version of the pack that decided
-     * @param factsJson the fact snapshot ({@link FactSet} as JSON)
+     * @param factsJson the fact snapshot ({@link FactSnapshot})
      * @param cardsJson the cards returned
      */
     public record Recorded(String id, Instant recordedAt, String serviceId, String patientId, String packVersion,
@@ -76,9 +74,14 @@ public final class Replay {
     public record RuleTotal(String ruleId, int added, int removed, int changed) {
     }
 
-    /** The fact snapshot of a decision, read back into the fact model. */
+    /** The fact snapshot of a decision, read back into today's fact model whatever format it was written in. */
     public static FactSet facts(String factsJson) {
-        return JSON.readValue(factsJson, FactSet.class);
+        return FactSnapshot.read(factsJson);
+    }
+
+    /** Card and suggestion uuids are fresh on every rendering; two renderings compare equal without them. */
+    public static JsonNode withoutUuids(JsonNode cards) {
+        return CanonicalJson.without(cards, "uuid");
     }
 
     /** Re-evaluates the decision's facts with {@code pack}. */
@@ -89,7 +92,7 @@ public final class Replay {
     /** Re-evaluates the decision's facts with {@code pack} and compares the cards by rule id and indicator. */
     public static Result replay(Recorded decision, RulePack pack) {
         Map<String, String> after = Scenarios.cards(evaluate(decision, pack).findings());
-        return compare(decision, pack.version(), cards(JSON.readTree(decision.cardsJson())), after);
+        return compare(decision, pack.version(), cards(CanonicalJson.parse(decision.cardsJson())), after);
     }
 
     /** The cards of a CDS Hooks card list as rule id to indicator. */
@@ -101,7 +104,8 @@ public final class Replay {
         return byRule;
     }
 
-    static Result compare(Recorded decision, String replayPack, Map<String, String> before, Map<String, String> after) {
+    /** The differences between recorded and replayed cards (rule id to indicator). */
+    public static Result compare(Recorded decision, String replayPack, Map<String, String> before, Map<String, String> after) {
         List<Change> added = new ArrayList<>();
         List<Change> removed = new ArrayList<>();
         List<Change> changed = new ArrayList<>();

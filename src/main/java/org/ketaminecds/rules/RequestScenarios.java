@@ -73,8 +73,8 @@ public final class RequestScenarios {
         List<String> fired = decided.fired().stream().map(FiredRule::ruleId).distinct().toList();
         problems.addAll(Scenarios.check(scenario, decided.cards(), fired));
         JsonNode expected = parsed.expectedResponse();
-        if (expected != null && !withoutUuids(expected).equals(withoutUuids(decided.response()))) {
-            problems.add("expected response " + withoutUuids(expected) + " but got " + withoutUuids(decided.response()));
+        if (expected != null && !Replay.withoutUuids(expected).equals(Replay.withoutUuids(decided.response()))) {
+            problems.add("expected response " + Replay.withoutUuids(expected) + " but got " + Replay.withoutUuids(decided.response()));
         }
         return new ScenarioResult(scenario.file(), scenario.name(), problems.isEmpty(), problems, decided.cards(),
                 fired);
@@ -121,9 +121,5 @@ public final class RequestScenarios {
         }
         String service = tree.has("service") ? tree.get("service").asString() : null;
         return new Parsed(scenario, now, service, request, expectedResponse, problems);
-    }
-
-    private static JsonNode withoutUuids(JsonNode node) {
-        return ReplayController.withoutUuids(node);
     }
 }

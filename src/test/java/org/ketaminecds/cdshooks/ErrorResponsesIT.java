@@ -113,6 +113,40 @@ class ErrorResponsesIT {
         assertThat(response.body()).isEqualTo("{\"cards\":[]}");
     }
 
+    @Test
+    void every_other_api_answers_its_errors_as_operation_outcomes_too() {
+        assertOutcome(http.get("/error"), 404, "not-found");
+        assertOutcome(http.get("/no/such/page"), 404, "not-found");
+        assertOutcome(http.get("/api/audit/decisions"), 401, "unauthorized");
+        assertOutcome(http.get("/api/audit/decisions", "Authorization", "Basic YXVkaXRvcjp3cm9uZw=="), 401,
+                "unauthorized");
+        assertOutcome(http.get("/api/audit/decisions?page=abc", "Authorization", AuditorAccount.DEMO), 400,
+                "invalid-field");
+        assertOutcome(http.get("/api/audit/decisions/no-such-id/replay", "Authorization", AuditorAccount.DEMO), 404,
+                "not-found");
+        assertOutcome(http.get("/api/audit/decisions/x/replay?pack=yesterday", "Authorization", AuditorAccount.DEMO),
+                400, "invalid-field");
+        assertOutcome(http.post("/api/rules", "application/json", "{}"), 405, "method-not-allowed");
+        assertOutcome(http.post("/cds-services/ketamine-order-sign/feedback", "application/json", "{}"), 400,
+                "missing-field");
+    }
+
+    @Test
+    void the_audit_pages_refuse_an_anonymous_browser_with_an_operation_outcome() {
+        Http.Response response = http.get("/audit");
+        assertOutcome(response, 401, "unauthorized");
+    }
+
+    private static JsonNode assertOutcome(Http.Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/fhir+json");
+        JsonNode outcome = response.json();
+        assertThat(outcome.get("resourceType").asString()).isEqualTo("OperationOutcome");
+        assertThat(outcome.at("/issue/0/details/coding/0/code").asString()).isEqualTo(code);
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("/work/");
+        return outcome;
+    }
+
     private JsonNode assertRefused(Http.Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/fhir+json");

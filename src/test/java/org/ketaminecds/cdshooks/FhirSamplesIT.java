@@ -1,5 +1,7 @@
 package org.ketaminecds.cdshooks;
 
+import org.ketaminecds.rules.Replay;
+import org.ketaminecds.common.CanonicalJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -54,9 +56,9 @@ class FhirSamplesIT {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         Path expectedFile = SAMPLES.resolve(requestFile.getFileName().toString().replace(".request.json", ".response.json"));
         if (Boolean.getBoolean("samples.record")) {
-            Files.writeString(expectedFile, PRETTY.writeValueAsString(withoutUuids(response.json())) + "\n");
+            Files.writeString(expectedFile, PRETTY.writeValueAsString(Replay.withoutUuids(response.json())) + "\n");
         }
-        assertThat(withoutUuids(response.json())).isEqualTo(withoutUuids(Http.JSON.readTree(Http.read(expectedFile))));
+        assertThat(Replay.withoutUuids(response.json())).isEqualTo(Replay.withoutUuids(Http.JSON.readTree(Http.read(expectedFile))));
 
         JsonNode record = http.get("/api/audit/decisions/" + response.decisionId(), "Authorization", AuditorAccount.DEMO)
                 .json();
@@ -71,7 +73,4 @@ class FhirSamplesIT {
         assertThat(record.get("rulePackVersion").asString()).hasSize(64);
     }
 
-    static JsonNode withoutUuids(JsonNode node) {
-        return org.ketaminecds.audit.CanonicalJson.without(node, "uuid");
-    }
 }

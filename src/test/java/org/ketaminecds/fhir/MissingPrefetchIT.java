@@ -1,5 +1,7 @@
 package org.ketaminecds.fhir;
 
+import org.ketaminecds.rules.Replay;
+import org.ketaminecds.common.CanonicalJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -86,7 +88,7 @@ class MissingPrefetchIT {
                 + "\"error\",\"code\":\"timeout\"}]}"));
         Http.Response response = post(request);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(withoutUuids(response.json())).isEqualTo(withoutUuids(expected(sample)));
+        assertThat(Replay.withoutUuids(response.json())).isEqualTo(Replay.withoutUuids(expected(sample)));
         assertThat(fhir.requests).singleElement().asString().contains("AllergyIntolerance");
     }
 
@@ -153,7 +155,7 @@ class MissingPrefetchIT {
         }
         Http.Response response = post(request);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        assertThat(withoutUuids(response.json())).isEqualTo(withoutUuids(expected(sample)));
+        assertThat(Replay.withoutUuids(response.json())).isEqualTo(Replay.withoutUuids(expected(sample)));
         JsonNode record = new Http(port).get("/api/audit/decisions/" + response.decisionId(), "Authorization", AuditorAccount.DEMO).json();
         assertThat(fhir.requests).as(record.get("inputs").toString()).isNotEmpty();
         return record;
@@ -194,7 +196,4 @@ class MissingPrefetchIT {
         return Http.JSON.readTree(Http.read(Path.of(sample.toString().replace(".request.json", ".response.json"))));
     }
 
-    private static JsonNode withoutUuids(JsonNode node) {
-        return org.ketaminecds.audit.CanonicalJson.without(node, "uuid");
-    }
 }

@@ -160,7 +160,7 @@ class RuleAuthoringIT {
             throws Exception {
         Http http = new Http(port);
         Path sample = samples().stream().filter(p -> p.toString().contains("allergy-bp-maoi")).findFirst().orElseThrow();
-        JsonNode before = FhirSamplesView.withoutUuids(post(http, sample).json());
+        JsonNode before = Replay.withoutUuids(post(http, sample).json());
         String liveVersion = http.get("/api/rules").json().get("version").asString();
 
         PackCopies.breakA05(SERVED);
@@ -174,7 +174,7 @@ class RuleAuthoringIT {
         assertThat(health.get("components").get("rules").get("status").asString()).isEqualTo("DEGRADED");
         assertThat(health.get("components").get("rules").get("details").get("failures").get(0).asString())
                 .contains("A05-A06-pre-dose-blood-pressure.drl:");
-        assertThat(FhirSamplesView.withoutUuids(post(http, sample).json())).isEqualTo(before);
+        assertThat(Replay.withoutUuids(post(http, sample).json())).isEqualTo(before);
 
         PackCopies.fixA05(SERVED);
         PackCopies.addNewRule(SERVED);
@@ -230,13 +230,6 @@ class RuleAuthoringIT {
     private static List<Path> samples() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("fhir-samples"))) {
             return files.filter(p -> p.toString().endsWith(".request.json")).sorted().toList();
-        }
-    }
-
-    /** Card uuids are fresh on every call. */
-    static final class FhirSamplesView {
-        static JsonNode withoutUuids(JsonNode node) {
-            return ReplayController.withoutUuids(node);
         }
     }
 }

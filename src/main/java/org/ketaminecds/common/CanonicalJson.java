@@ -1,4 +1,4 @@
-package org.ketaminecds.audit;
+package org.ketaminecds.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Canonical JSON: object members sorted by key, no insignificant whitespace, so equal content hashes equally
- * whatever order the EHR sent it in.
+ * whatever order the EHR sent it in. This is the audit trail's storage and hashing form, so it has its own writer:
+ * it must not change with the application's JSON settings (the HTTP APIs use Spring's one configured mapper).
  */
 public final class CanonicalJson {
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -64,6 +65,11 @@ public final class CanonicalJson {
             object.remove(name);
         }
         node.forEach(child -> remove(child, name));
+    }
+
+    /** Binds a tree to a type (the audit trail's records, read back). */
+    public static <T> T read(JsonNode node, Class<T> type) {
+        return MAPPER.treeToValue(node, type);
     }
 
     /** Parses JSON text. */
