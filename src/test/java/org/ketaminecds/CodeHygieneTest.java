@@ -13,11 +13,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * STYLE.md's short ban list, checked on every build: no console output or printed stack traces (the CLI writes to
- * a PrintStream the entry point gives it), no field injection, no Utils/Helper classes.
+ * a PrintStream the entry point gives it), no field injection, no Utils/Helper classes. And the build, tests and
+ * service read no file outside the repository: no code or configuration points into the {@code shared} folder beside
+ * the project on the development machines, which a clone does not have (the test data is copied into
+ * {@code src/test/resources/external/}).
  */
 class CodeHygieneTest {
     static final Pattern CONSOLE = Pattern.compile("System\\.(out|err)\\.print|printStackTrace\\(");
     static final Pattern FIELD_INJECTION = Pattern.compile("@Autowired\\s+(private|protected|public)?\\s*[\\w<>, ]+\\s+\\w+\\s*;");
+    /** A relative or absolute path into the {@code shared} folder beside the project (spelt not to match itself). */
+    static final Pattern OUTSIDE_THE_REPOSITORY = Pattern.compile("(\\.\\.|/work)/shared");
+    static final List<Path> BUILD_INPUTS = List.of(Path.of("src"), Path.of("pom.xml"), Path.of(".ci"),
+            Path.of("rules"), Path.of("fhir-samples"));
+    /** Code and configuration: Java, DRL, YAML, XML, properties and shell scripts; every file of {@code .ci/} too. */
+    static final Pattern CODE_OR_CONFIGURATION = Pattern.compile(".*\\.(java|drl|ya?ml|xml|properties|sh)");
 
     @Test
     void main_code_neither_prints_to_the_console_nor_prints_stack_traces() throws IOException {
@@ -38,6 +47,23 @@ class CodeHygieneTest {
                     .filter(n -> n.endsWith("Utils.java") || n.endsWith("Helper.java") || n.endsWith("Util.java")))
                     .isEmpty();
         }
+    }
+
+    @Test
+    void no_code_or_configuration_points_at_a_file_outside_the_repository() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (Path input : BUILD_INPUTS) {
+            try (Stream<Path> files = Files.walk(input)) {
+                for (Path file : files.filter(Files::isRegularFile)
+                        .filter(f -> input.equals(Path.of(".ci"))
+                                || CODE_OR_CONFIGURATION.matcher(f.getFileName().toString()).matches()).toList()) {
+                    if (OUTSIDE_THE_REPOSITORY.matcher(Files.readString(file)).find()) {
+                        offenders.add(file.toString());
+                    }
+                }
+            }
+        }
+        assertThat(offenders).as("files that read the shared folder outside the repository").isEmpty();
     }
 
     private static List<String> offenders(Pattern pattern, java.util.function.Predicate<Path> applies)

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ketaminecds.support.ExternalExamples;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,16 +27,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The HTTP surface against the specification's own examples in {@code ../shared/cds-hooks/}: discovery has the
- * shape of the spec's discovery response, the hook library's contexts are accepted, and every response satisfies
- * the response invariants cds-resp-2 to cds-resp-6 of the 3.0 logical model.
+ * The HTTP surface against the specification's own examples in {@code src/test/resources/external/cds-hooks/}
+ * ({@link ExternalExamples}): discovery has the shape of the spec's discovery response, the hook library's contexts
+ * are accepted, and every response satisfies the response invariants cds-resp-2 to cds-resp-6 of the 3.0 logical
+ * model.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:spec;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("demo")
 @Import(FixedClockConfiguration.class)
 class SpecExamplesIT {
-    static final Path SHARED = Path.of("..", "shared", "cds-hooks");
     static final Pattern TOKEN = Pattern.compile("\\{\\{([^}]*)}}");
     static final Set<String> CONTEXT_TOKENS = Set.of("context.patientId", "context.userId", "context.encounterId",
             "userPractitionerId", "userPractitionerRoleId", "userPatientId", "userRelatedPersonId");
@@ -51,7 +52,8 @@ class SpecExamplesIT {
 
     @Test
     void discovery_has_the_fields_of_the_specifications_discovery_example() {
-        JsonNode example = Http.JSON.readTree(Http.read(SHARED.resolve("cds-hooks-2.0.1-spec/discovery-response.json")));
+        JsonNode example = Http.JSON.readTree(
+                Http.read(ExternalExamples.path("cds-hooks-2.0.1-spec/discovery-response.json")));
         JsonNode ours = http.get("/cds-services").json();
         Set<String> required = Set.of("hook", "description", "id");
         assertThat(example.get("services").get(0).propertyNames()).containsAll(required);
@@ -78,7 +80,7 @@ class SpecExamplesIT {
         "appointment-book-context-STU3.json, ketamine-appointment-book, appointment-book",
         "appointment-book-context-STU3-b.json, ketamine-appointment-book, appointment-book"})
     void the_hook_library_contexts_are_accepted(String file, String service, String hook) {
-        JsonNode example = Http.JSON.readTree(Http.read(SHARED.resolve("hooks-library").resolve(file)));
+        JsonNode example = Http.JSON.readTree(Http.read(ExternalExamples.path("hooks-library/" + file)));
         ObjectNode request = (ObjectNode) Http.JSON.readTree(Http.read(
                 Path.of("fhir-samples/order-sign-ketamine-clean-patient.request.json")));
         request.put("hook", hook);

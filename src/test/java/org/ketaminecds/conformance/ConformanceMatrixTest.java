@@ -14,13 +14,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.ketaminecds.support.ExternalExamples;
 
 /**
  * {@code docs/conformance.md} covers every Service SHALL / SHALL NOT / SHOULD row of the CDS Hooks 2.0 requirements
  * list, each with an allowed status, and every test it cites exists (class, and method when named).
  */
 class ConformanceMatrixTest {
-    static final Path REQUIREMENTS = Path.of("../shared/cds-hooks/conformance/cds-hooks_2.0_requirements.csv");
+    static final Path REQUIREMENTS = ExternalExamples.path("conformance/cds-hooks_2.0_requirements.csv");
     static final Path MATRIX = Path.of("docs/conformance.md");
     static final Path TESTS = Path.of("src/test/java");
     static final Set<String> CONFORMANCE = Set.of("SHALL", "SHALL NOT", "SHOULD");

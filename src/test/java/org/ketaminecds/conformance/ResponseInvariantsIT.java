@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.ketaminecds.support.ExternalExamples;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 @ActiveProfiles("demo")
 @Import(FixedClockConfiguration.class)
 class ResponseInvariantsIT {
-    static final Path SPEC = Path.of("../shared/cds-hooks/cds-hooks-2.0.1-spec");
+    static final Path SPEC = ExternalExamples.path("cds-hooks-2.0.1-spec");
     static final Pattern TOKEN = Pattern.compile("\\{\\{([^}]*)}}");
     static final Set<String> USER_TOKENS = Set.of("userPractitionerId", "userPractitionerRoleId", "userPatientId",
             "userRelatedPersonId");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.ketaminecds.support.ExternalExamples;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,19 +25,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Every JSON example under {@code ../shared/cds-hooks/} that a service receives (hook requests, and the hook library's
- * contexts wrapped in a request) is posted to the running service. Each must be read and answered per the spec:
- * cards (200), 412 when its data cannot be had, 404 for a hook this service does not offer, or a 400 naming the
- * offending element when the example is invalid for an R4 service on purpose (STU3 contexts). Never a 5xx, and every
- * non-2xx is an OperationOutcome. Each example's {@code fhirServer} is pointed at a closed loopback port, so the test
- * makes no outbound call.
+ * Every JSON example under {@code src/test/resources/external/cds-hooks/} ({@link ExternalExamples}) that a service
+ * receives (hook requests, and the hook library's contexts wrapped in a request) is posted to the running service.
+ * Each must be read and answered per the spec: cards (200), 412 when its data cannot be had, 404 for a hook this
+ * service does not offer, or a 400 naming the offending element when the example is invalid for an R4 service on
+ * purpose (STU3 contexts). Never a 5xx, and every non-2xx is an OperationOutcome. Each example's {@code fhirServer}
+ * is pointed at a closed loopback port, so the test makes no outbound call.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:spec-examples;DB_CLOSE_DELAY=-1", "ketamine.fhir.fetch.budget=1s"})
 @ActiveProfiles("demo")
 @Import(FixedClockConfiguration.class)
 class SpecExamplesRoundTripIT {
-    static final Path SHARED = Path.of("../shared/cds-hooks");
     static final Set<String> OUR_HOOKS = Set.of("order-sign", "order-select", "patient-view", "appointment-book");
     static String closedServer;
 
@@ -118,7 +118,7 @@ class SpecExamplesRoundTripIT {
 
     static Stream<Example> examples() throws IOException {
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(SHARED)) {
+        try (Stream<Path> walk = Files.walk(ExternalExamples.ROOT)) {
             files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         return files.stream().flatMap(p -> {
@@ -128,7 +128,7 @@ class SpecExamplesRoundTripIT {
             } catch (IOException | RuntimeException e) {
                 return Stream.empty();
             }
-            String name = SHARED.relativize(p).toString();
+            String name = ExternalExamples.ROOT.relativize(p).toString();
             if (json.has("hook") && json.has("context") && json instanceof ObjectNode request) {
                 if (request.has("fhirServer")) {
                     request.put("fhirServer", closedServer);

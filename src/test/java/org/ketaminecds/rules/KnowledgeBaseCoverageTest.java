@@ -9,38 +9,42 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ties the shipped rule pack to the clinical knowledge base: every row of Tables A, B and C has a DRL rule, a
- * catalogue entry, a scenario in which it produces its card (or fires, for B16) and a near-miss scenario in which
- * it does not.
+ * Ties the shipped rule pack to the project's own list of the clinical knowledge base's rule ids: the rows of
+ * {@code docs/clinical-references.md}, which must be exactly A01-A28 (Table A), B01-B16 (Table B) and C01-C16
+ * (Table C) and the same ids as {@code rules/catalogue.yaml}. Every listed id has a DRL rule, a catalogue entry, a
+ * scenario in which it produces its card (or fires, for B16) and a near-miss scenario in which it does not.
  */
 class KnowledgeBaseCoverageTest {
     static final Path RULES = Path.of("rules");
-    static final Path KNOWLEDGE_BASE = Path.of("..", "shared", "clinical", "knowledge-base.md");
-    static final int KNOWLEDGE_BASE_ROWS = 60;
+    static final Path CLINICAL_REFERENCES = Path.of("docs", "clinical-references.md");
     private static final Pattern ROW = Pattern.compile("^\\|\\s*([ABC][0-9]{2})\\s*\\|", Pattern.MULTILINE);
 
     static RulePack pack;
+    static List<String> listedIds;
     static Set<String> knowledgeBaseIds;
     static List<Scenario> scenarios;
 
     @BeforeAll
     static void load() throws IOException {
         pack = new RulePackLoader(Clock.systemUTC()).load(RULES);
-        knowledgeBaseIds = ruleIds(Files.readString(KNOWLEDGE_BASE));
+        listedIds = ruleIds(Files.readString(CLINICAL_REFERENCES));
+        knowledgeBaseIds = new LinkedHashSet<>(listedIds);
         scenarios = Scenarios.files(RULES).stream().map(file -> Scenarios.read(RULES, file)).toList();
     }
 
-    /** The row ids of the knowledge base tables, in order: lines starting {@code | A01 |}. */
-    static Set<String> ruleIds(String markdown) {
-        Set<String> ids = new LinkedHashSet<>();
+    /** The rule ids of a markdown table, in order, duplicates kept: lines starting {@code | A01 |}. */
+    static List<String> ruleIds(String markdown) {
+        List<String> ids = new ArrayList<>();
         Matcher m = ROW.matcher(markdown);
         while (m.find()) {
             ids.add(m.group(1));
@@ -48,10 +52,28 @@ class KnowledgeBaseCoverageTest {
         return ids;
     }
 
+    /** A01-A28, B01-B16 and C01-C16: the rows of the knowledge base's Tables A, B and C. */
+    static List<String> knowledgeBaseRows() {
+        List<String> ids = new ArrayList<>();
+        for (var table : Map.of('A', 28, 'B', 16, 'C', 16).entrySet()) {
+            IntStream.rangeClosed(1, table.getValue()).forEach(n -> ids.add("%c%02d".formatted(table.getKey(), n)));
+        }
+        return ids;
+    }
+
     @Test
-    void the_knowledge_base_tables_list_sixty_rule_ids() {
-        assertThat(knowledgeBaseIds).hasSize(KNOWLEDGE_BASE_ROWS);
-        assertThat(knowledgeBaseIds).contains("A01", "A28", "B01", "B16", "C01", "C16");
+    void the_clinical_references_list_each_of_the_sixty_rule_ids_a01_to_a28_b01_to_b16_and_c01_to_c16_once() {
+        assertThat(knowledgeBaseRows()).hasSize(60);
+        assertThat(listedIds).as("rule ids of the docs/clinical-references.md table")
+                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(knowledgeBaseRows());
+    }
+
+    @Test
+    void the_catalogue_lists_the_same_rule_ids_as_the_clinical_references() {
+        List<String> catalogueIds = new PackFiles(RULES, new ArrayList<>()).catalogue().stream()
+                .map(CatalogueEntry::id).toList();
+        assertThat(catalogueIds).as("rule ids of rules/catalogue.yaml")
+                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(listedIds);
     }
 
     @Test

@@ -25,11 +25,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.ketaminecds.support.ExternalExamples;
 
 class JwtEhrTokenVerifierTest {
     static final String AUD = "https://cds.test.example/cds-services/ketamine-order-sign";
     static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
-    static final Path SPEC = Path.of("../shared/cds-hooks/cds-hooks-2.0.1-spec");
+    static final Path SPEC = ExternalExamples.path("cds-hooks-2.0.1-spec");
     final TestTokens tokens = new TestTokens();
     final HttpClient http = HttpClient.newHttpClient();
     final JwtProperties settings = new JwtProperties(null, Duration.ofSeconds(60), Duration.ofHours(1),
