@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.GuidanceResponse;
 import org.hl7.fhir.r4.model.RequestGroup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ketaminecds.support.DemoServiceTest;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,10 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** The auditor's product end to end on the embedded H2 store, demo profile (local auditor account). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:audit-trail;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("demo")
-@Import(FixedClockConfiguration.class)
+@DemoServiceTest
 class AuditTrailIT {
     static final String AUDITOR = basic("auditor", "demo-auditor");
     static final String SAMPLE = "fhir-samples/order-sign-esketamine-allergy-bp-maoi.request.json";

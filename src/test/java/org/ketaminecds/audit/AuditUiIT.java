@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ketaminecds.support.DemoServiceTest;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
 import org.openqa.selenium.By;
@@ -27,10 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /** The auditor's pages in a real browser (Debian's chromium, headless), on real recorded decisions and feedback. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:audit-ui;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("demo")
-@Import(FixedClockConfiguration.class)
+@DemoServiceTest
 class AuditUiIT {
     @LocalServerPort
     int port;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ketaminecds.support.DemoServiceTest;
 import org.ketaminecds.support.AuditorAccount;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
@@ -19,10 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Bad input gets a clear 4xx with an OperationOutcome and a stable code, never a 500 or a stack trace, and every
  * such answer is recorded in the audit trail.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:errors;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("demo")
-@Import(FixedClockConfiguration.class)
+@DemoServiceTest
 class ErrorResponsesIT {
     static final String SAMPLE = Http.read(Path.of("fhir-samples/order-sign-ketamine-aneurysm-and-interactions.request.json"));
 

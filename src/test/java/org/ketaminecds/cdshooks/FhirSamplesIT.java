@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.ketaminecds.support.DemoServiceTest;
 import org.ketaminecds.support.AuditorAccount;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
@@ -29,10 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Run with {@code -Dsamples.record=true} to rewrite the expected responses after a deliberate change; review
  * the diff like any other clinical change.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:fhir-samples;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("demo")
-@Import(FixedClockConfiguration.class)
+@DemoServiceTest
 class FhirSamplesIT {
     static final Path SAMPLES = Path.of("fhir-samples");
     static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ketaminecds.support.DemoServiceTest;
 import org.ketaminecds.support.ExternalExamples;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
@@ -32,10 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * are accepted, and every response satisfies the response invariants cds-resp-2 to cds-resp-6 of the 3.0 logical
  * model.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:spec;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("demo")
-@Import(FixedClockConfiguration.class)
+@DemoServiceTest
 class SpecExamplesIT {
     static final Pattern TOKEN = Pattern.compile("\\{\\{([^}]*)}}");
     static final Set<String> CONTEXT_TOKENS = Set.of("context.patientId", "context.userId", "context.encounterId",

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.ketaminecds.support.DemoServiceTest;
 import org.ketaminecds.support.ExternalExamples;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
@@ -28,10 +29,7 @@ import tools.jackson.databind.JsonNode;
  * title, prefetch templates with root-level context tokens and the recommended query subset), and every card of
  * every fhir-samples answer. The checker itself is first shown to accept the spec's own response examples.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:invariants;DB_CLOSE_DELAY=-1")
-@ActiveProfiles("demo")
-@Import(FixedClockConfiguration.class)
+@DemoServiceTest
 class ResponseInvariantsIT {
     static final Path SPEC = ExternalExamples.path("cds-hooks-2.0.1-spec");
     static final Pattern TOKEN = Pattern.compile("\\{\\{([^}]*)}}");

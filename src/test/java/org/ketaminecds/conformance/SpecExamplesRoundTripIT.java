@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.ketaminecds.support.DemoServiceTest;
 import org.ketaminecds.support.ExternalExamples;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
@@ -32,10 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * purpose (STU3 contexts). Never a 5xx, and every non-2xx is an OperationOutcome. Each example's {@code fhirServer}
  * is pointed at a closed loopback port, so the test makes no outbound call.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:spec-examples;DB_CLOSE_DELAY=-1", "ketamine.fhir.fetch.budget=1s"})
-@ActiveProfiles("demo")
-@Import(FixedClockConfiguration.class)
+@DemoServiceTest
 class SpecExamplesRoundTripIT {
     static final Set<String> OUR_HOOKS = Set.of("order-sign", "order-select", "patient-view", "appointment-book");
     static String closedServer;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.ketaminecds.support.DemoServiceTest;
 import org.ketaminecds.support.AuditorAccount;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
@@ -34,12 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * fhir-samples' prefetch data and checking the bearer token. A request with no prefetch gets the same cards as the
  * fully prefetched one; an unreachable, refusing or slow server gets 412 within the configured budget.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:missing-prefetch;DB_CLOSE_DELAY=-1", "ketamine.fhir.fetch.allow-http=true",
-    "ketamine.fhir.fetch.budget=2s", "ketamine.fhir.fetch.read-timeout=1500ms",
-    "ketamine.fhir.fetch.connect-timeout=500ms"})
-@ActiveProfiles("demo")
-@Import(FixedClockConfiguration.class)
+@DemoServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MissingPrefetchIT {
     static final String TOKEN = "fhir-access-token-7f3a9c";

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.ketaminecds.support.DemoServiceTest;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,28 +19,26 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Hostile or broken input gets a 4xx with an OperationOutcome, never a 5xx; CORS only for configured origins. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:hardening;DB_CLOSE_DELAY=-1", "ketamine.cds-hooks.limits.max-body-size=64KB",
-    "ketamine.cors.allowed-origins=https://ehr.test.example"})
-@ActiveProfiles("demo")
-@Import(FixedClockConfiguration.class)
+@DemoServiceTest
 class RequestHardeningIT {
     static final String SERVICE = "/cds-services/ketamine-order-sign";
     static final HttpClient CLIENT = HttpClient.newHttpClient();
+    /** One byte over the default body cap, {@code ketamine.cds-hooks.limits.max-body-size: 5MB}. */
+    static final String OVER_THE_LIMIT = "{\"hook\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}";
 
     @LocalServerPort
     int port;
 
     @Test
     void a_body_over_the_limit_gets_413_with_an_operation_outcome() {
-        Http.Response response = new Http(port).postJson(SERVICE, "{\"hook\":\"" + "x".repeat(70_000) + "\"}");
+        Http.Response response = new Http(port).postJson(SERVICE, OVER_THE_LIMIT);
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.body()).contains("OperationOutcome").contains("payload-too-large");
     }
 
     @Test
     void a_chunked_body_over_the_limit_gets_413_too() throws Exception {
-        byte[] body = ("{\"hook\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = OVER_THE_LIMIT.getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> response = CLIENT.send(request(SERVICE).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
