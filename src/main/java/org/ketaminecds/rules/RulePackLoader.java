@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,19 @@ import org.ketaminecds.terminology.ValueSets;
  */
 public final class RulePackLoader {
     private static final AtomicLong BUILDS = new AtomicLong();
+    /**
+     * Compiled rule bases by the SHA-256 of their DRL sources. A KieBase is immutable once built and only ever
+     * opens new stateless sessions, so the same sources need compiling once per JVM: restoring an earlier pack,
+     * replaying with an archived one, a reload that changed only value sets, and every application context of a
+     * test run reuse it. Bounded, least recently used first out.
+     */
+    private static final Map<String, Compiled> COMPILED = Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f,
+            true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
+            return size() > 4;
+        }
+    });
     private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private final Clock clock;
 
@@ -71,7 +85,7 @@ public final class RulePackLoader {
                 .collect(Collectors.toMap(CatalogueEntry::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, EvidenceSource> evidence = files.evidence().stream()
                 .collect(Collectors.toMap(EvidenceSource::tag, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        KieBase kieBase = compile(root, sources, messages);
+        KieBase kieBase = compiled(sources, messages);
         List<RuleInfo> rules = kieBase == null ? List.of() : rules(kieBase, root);
         new PackLint(rules, catalogue, evidence, sources, messages).check();
         if (messages.stream().anyMatch(RuleMessage::error)) {
@@ -95,7 +109,33 @@ public final class RulePackLoader {
         }
     }
 
-    private static KieBase compile(Path root, Map<String, String> sources, List<RuleMessage> messages) {
+    /** A successful compilation of a set of DRL sources, with its warnings. */
+    private record Compiled(KieBase kieBase, List<RuleMessage> warnings) {
+    }
+
+    private static KieBase compiled(Map<String, String> sources, List<RuleMessage> messages) {
+        String key = sourcesHash(sources);
+        Compiled cached = COMPILED.get(key);
+        if (cached != null) {
+            messages.addAll(cached.warnings());
+            return cached.kieBase();
+        }
+        List<RuleMessage> found = new ArrayList<>();
+        KieBase kieBase = compile(sources, found);
+        messages.addAll(found);
+        if (kieBase != null) {
+            COMPILED.put(key, new Compiled(kieBase, List.copyOf(found)));
+        }
+        return kieBase;
+    }
+
+    private static String sourcesHash(Map<String, String> sources) {
+        Map<String, byte[]> bytes = new java.util.TreeMap<>();
+        sources.forEach((rel, text) -> bytes.put(rel, text.getBytes(StandardCharsets.UTF_8)));
+        return version(bytes);
+    }
+
+    private static KieBase compile(Map<String, String> sources, List<RuleMessage> messages) {
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = releaseId(BUILDS.incrementAndGet());
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
