@@ -10,6 +10,7 @@ import org.ketaminecds.rules.PackArchive;
 import org.ketaminecds.rules.Replay;
 import org.ketaminecds.rules.RuleEngine;
 import org.ketaminecds.rules.RulePack;
+import org.ketaminecds.rules.RulePackException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -46,9 +47,7 @@ class ReplayController {
         if (record.factsJson() == null || record.cardsJson() == null) {
             throw new ApiException(ErrorCode.CONFLICT, "Decision " + id + " did not run the rules: nothing to replay.");
         }
-        RulePack pack = which.equals("live") ? engine.live() : archive.pack(record.rulePackVersion())
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Rule pack " + record.rulePackVersion()
-                        + " is not archived."));
+        RulePack pack = which.equals("live") ? engine.live() : archived(record.rulePackVersion());
         Replay.Recorded recorded = record.replayable();
         JsonNode cards = cardView.cards(Replay.evaluate(recorded, pack), pack, record.patientId());
         JsonNode before = CanonicalJson.parse(record.cardsJson());
@@ -61,5 +60,17 @@ class ReplayController {
         body.put("removed", result.removed());
         body.put("changed", result.changed());
         return body;
+    }
+
+    private RulePack archived(String version) {
+        try {
+            return archive.pack(version).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "Rule pack "
+                    + version + " is not archived."));
+        } catch (RulePackException e) {
+            // Its DRL no longer compiles against this version's fact model: the record stays readable (replay it
+            // with pack=live), the old pack cannot run.
+            throw new ApiException(ErrorCode.CONFLICT, "Archived rule pack " + version + " no longer builds with this "
+                    + "version's fact model; replay with pack=live.");
+        }
     }
 }
