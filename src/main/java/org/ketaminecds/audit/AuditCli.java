@@ -14,7 +14,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * or when the database cannot be read.
  */
 public final class AuditCli {
-    static final String DEFAULT_URL = "jdbc:h2:file:./data/ketamine-cds";
+    static final String DEFAULT_URL = "jdbc:h2:file:./data/ketamine-cds;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 
     private AuditCli() {
     }

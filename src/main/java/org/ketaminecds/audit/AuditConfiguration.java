@@ -11,6 +11,8 @@ public class AuditConfiguration {
 
     @Bean
     HashChain hashChain(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        // Every record is appended through the chain: refuse a store that could lose them before the first one.
+        StoreDurability.check(jdbc);
         return new HashChain(jdbc, transactionManager);
     }
 

@@ -22,7 +22,7 @@ import org.ketaminecds.rules.Replay;
 
 /** {@code rules replay}: what a candidate pack would have answered to the recorded decisions. */
 final class ReplayCommand {
-    static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/ketamine-cds;DB_CLOSE_ON_EXIT=FALSE";
+    static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/ketamine-cds;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     static final Set<String> FLAGS = Set.of("--json");
     static final Set<String> OPTIONS = Set.of("--candidate", "--since", "--service", "--db-url", "--db-user",
             "--db-password");
