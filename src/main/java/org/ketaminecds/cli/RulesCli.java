@@ -114,7 +114,7 @@ public final class RulesCli {
     }
 
     private static int validate(CliArgs args, PrintStream out) {
-        PackCheck.Report report = new PackCheck(Clock.systemUTC(), null).validate(dir(args));
+        PackCheck.Report report = new PackCheck(Clock.systemUTC(), () -> null).validate(dir(args));
         if (args.has("--json")) {
             out.println(JSON.writeValueAsString(summary("validate", report)));
         } else {
@@ -126,7 +126,7 @@ public final class RulesCli {
 
     private static int test(CliArgs args, PrintStream out) {
         Path dir = dir(args);
-        PackCheck.Report report = new PackCheck(Clock.systemUTC(), decider(dir)).test(dir);
+        PackCheck.Report report = new PackCheck(Clock.systemUTC(), () -> decider(dir)).test(dir);
         if (args.has("--json")) {
             Map<String, Object> json = summary("test", report);
             json.put("scenarios", report.scenarios());
@@ -148,7 +148,7 @@ public final class RulesCli {
     private static int coverage(CliArgs args, PrintStream out) {
         Path dir = dir(args);
         HookDecider decider = decider(dir);
-        PackCheck.Report report = new PackCheck(Clock.systemUTC(), decider).test(dir);
+        PackCheck.Report report = new PackCheck(Clock.systemUTC(), () -> decider).test(dir);
         Coverage coverage = report.pack() == null || !report.errors().isEmpty() ? null
                 : Coverage.of(report.pack(), dir, decider);
         boolean complete = coverage != null && coverage.uncovered().isEmpty() && coverage.unexpected().isEmpty();
