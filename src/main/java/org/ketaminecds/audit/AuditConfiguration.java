@@ -5,9 +5,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The audit trail's stores, all on the application's one DataSource. */
+/** The audit trail's stores, all on the application's one DataSource (the service's and the commands'). */
 @Configuration(proxyBeanMethods = false)
-public class AuditConfiguration {
+class AuditConfiguration {
 
     @Bean
     HashChain hashChain(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
@@ -17,12 +17,6 @@ public class AuditConfiguration {
     @Bean
     DecisionLog decisionLog(HashChain chain) {
         return new JdbcDecisionLog(chain);
-    }
-
-    /** A decision log over a database, outside the application context (the CLI, until it shares the wiring). */
-    public static DecisionLog decisionLog(javax.sql.DataSource dataSource) {
-        return new JdbcDecisionLog(new HashChain(new JdbcTemplate(dataSource),
-                new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource)));
     }
 
     @Bean

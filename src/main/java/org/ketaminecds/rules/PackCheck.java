@@ -20,7 +20,7 @@ public final class PackCheck {
      *     the CDS Hooks module's FHIR context is slow to start; yields null when none is available, and then a pack
      *     with JSON scenarios fails
      */
-    public PackCheck(Clock clock, Supplier<HookDecider> decider) {
+    PackCheck(Clock clock, Supplier<HookDecider> decider) {
         this.clock = clock;
         this.decider = decider;
     }
