@@ -3,8 +3,10 @@ package org.ketaminecds.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ketaminecds.rules.RulePackLoader;
 import picocli.CommandLine;
 
 /**
@@ -41,11 +43,23 @@ public final class Cli {
      */
     public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err,
             Map<String, String> env) {
+        if (buildsAPack(args)) {
+            // Drools loads its compiler (seconds) while the application context starts.
+            Thread warmUp = new Thread(RulePackLoader::prepareCompiler, "rule-compiler-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
         CommandOutput output = new CommandOutput(writer(out), writer(err));
         try (ContextFactory factory = new ContextFactory(application, DatabaseOptions.settings(args, env), output)) {
             return new CommandLine(KetamineCdsCommand.class, factory).setDefaultValueProvider(factory)
                     .setUsageHelpWidth(120).setOut(output.out()).setErr(output.err()).execute(args);
         }
+    }
+
+    /** Every {@code rules} command builds a rule pack, unless it is only asked for its help. */
+    private static boolean buildsAPack(String[] args) {
+        List<String> words = List.of(args);
+        return words.size() > 1 && words.get(0).equals("rules") && !words.contains("--help") && !words.contains("-h");
     }
 
     /** A writer that prints through {@code stream}, in the stream's own encoding (the console's, for System.out). */

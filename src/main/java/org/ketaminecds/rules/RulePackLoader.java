@@ -55,6 +55,27 @@ public final class RulePackLoader {
         return BUILDS.get();
     }
 
+    /**
+     * Compiles a one-rule pack in memory and discards it. Drools' first build in a JVM spends seconds loading and
+     * compiling its own compiler; a process that will build a pack but has other work to do first (a {@code rules}
+     * command starts the application context) calls this on another thread, so that the two overlap.
+     */
+    public static void prepareCompiler() {
+        List<RuleMessage> ignored = new ArrayList<>();
+        compile(KieServices.Factory.get().newReleaseId("org.ketaminecds.rulepack", "compiler-warm-up", "1.0.0"),
+                Map.of("warmup/warm-up.drl", """
+                        package warmup;
+                        import org.ketaminecds.facts.*;
+                        rule "W01 warm-up"
+                        when
+                            Evaluation( product != null, draftOrder )
+                        then
+                            insertLogical(Finding.of("W01", Indicator.INFO));
+                        end
+                        """), ignored);
+        PackFiles.YAML.readTree("warm-up: [1, two]");
+    }
+
     /** Builds the pack in {@code dir}, or throws {@link RulePackException} with every problem found. */
     public RulePack load(Path dir) {
         Path root = dir.toAbsolutePath().normalize();
@@ -71,7 +92,7 @@ public final class RulePackLoader {
                 .collect(Collectors.toMap(CatalogueEntry::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, EvidenceSource> evidence = files.evidence().stream()
                 .collect(Collectors.toMap(EvidenceSource::tag, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        KieBase kieBase = compile(root, sources, messages);
+        KieBase kieBase = compile(releaseId(BUILDS.incrementAndGet()), sources, messages);
         List<RuleInfo> rules = kieBase == null ? List.of() : rules(kieBase, root);
         new PackLint(rules, catalogue, evidence, sources, messages).check();
         if (messages.stream().anyMatch(RuleMessage::error)) {
@@ -95,9 +116,8 @@ public final class RulePackLoader {
         }
     }
 
-    private static KieBase compile(Path root, Map<String, String> sources, List<RuleMessage> messages) {
+    private static KieBase compile(ReleaseId releaseId, Map<String, String> sources, List<RuleMessage> messages) {
         KieServices ks = KieServices.Factory.get();
-        ReleaseId releaseId = releaseId(BUILDS.incrementAndGet());
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         sources.forEach((rel, text) -> kfs.write("src/main/resources/" + rel, text));
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
