@@ -139,6 +139,20 @@ class RulesCliTest {
     }
 
     @Test
+    void a_json_scenario_that_does_not_parse_is_reported_with_its_file_and_line() throws IOException {
+        Path pack = PackCopies.minimal();
+        Files.createDirectories(pack.resolve("suitability/scenarios"));
+        Files.writeString(pack.resolve("suitability/scenarios/broken.json"),
+                "{\n  \"name\": \"Broken\",\n  \"request\": {,\n}\n");
+
+        CliRun run = rules("test", pack.toString());
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(1);
+        assertThat(run.output())
+                .containsPattern("(?m)^suitability/scenarios/broken\\.json:3: .*scenario does not parse");
+    }
+
+    @Test
     void coverage_lists_rules_no_scenario_fires_and_fails_only_when_strict() {
         Path pack = PackCopies.copy();
         PackCopies.addNewRule(pack);
