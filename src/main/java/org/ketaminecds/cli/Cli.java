@@ -33,7 +33,18 @@ public final class Cli {
     }
 
     /**
-     * Runs the command {@code args} names and returns its exit status; never exits the JVM.
+     * Runs the command {@code args} names as this process's only work, on the console, and returns its exit status:
+     * library logging off, and the JVM tuned for a short run ({@link ShortLivedProcess}).
+     */
+    public static int runProcess(Class<?> application, String[] args) {
+        ShortLivedProcess.prepare();
+        // The one place the service writes to the console: a command's result.
+        return run(application, args, System.out, System.err, System.getenv());
+    }
+
+    /**
+     * Runs the command {@code args} names and returns its exit status; never exits the JVM, changes nothing
+     * process-wide.
      *
      * @param application the {@code @SpringBootApplication} class whose wiring the commands use
      * @param args the whole command line, starting with {@code rules} or {@code audit}
