@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** When the live pack is built: at once in a serving process, only when asked for on the command line. */
+/**
+ * When the live pack is built: at once in a serving process, only when asked for on the command line (which warms the
+ * compiler up meanwhile).
+ */
 class RuleEngineTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
 
@@ -36,5 +39,10 @@ class RuleEngineTest {
         // Built at construction, it would have failed on the missing directory, and live() would throw that.
         assertThat(engine.ready()).isFalse();
         assertThat(engine.live().rules()).extracting(RuleInfo::id).containsExactly("Z01");
+    }
+
+    @Test
+    void the_compiler_warm_up_rule_compiles_against_todays_fact_model() {
+        assertThat(RulePackLoader.prepareCompiler()).isTrue();
     }
 }
