@@ -3,6 +3,9 @@ package org.ketaminecds;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget.ConstructorCallTarget;
+import com.tngtech.archunit.core.domain.AccessTarget.ConstructorReferenceTarget;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -31,6 +34,23 @@ class ArchitectureTest {
                 .resideInAnyPackage("org.ketaminecds.audit..", "org.ketaminecds.cdshooks..", "org.ketaminecds.cli..",
                         "org.ketaminecds.facts..", "org.ketaminecds.fhir..", "org.ketaminecds.rules..",
                         "org.ketaminecds.security..", "org.ketaminecds.terminology..")
+                .check(classes);
+    }
+
+    /**
+     * The commands get every object of another module from the application context, the server's wiring: a module
+     * that gains a constructor parameter then still works on the command line (a {@code new} here would compile and
+     * break only the CLI). Constructor references ({@code Type::new}) count too.
+     */
+    @Test
+    void the_command_line_constructs_nothing_of_another_module() {
+        noClasses().that().resideInAPackage("org.ketaminecds.cli..").should().accessTargetWhere(
+                DescribedPredicate.describe("a constructor of another org.ketaminecds module", access -> {
+                    boolean constructor = access.getTarget() instanceof ConstructorCallTarget
+                            || access.getTarget() instanceof ConstructorReferenceTarget;
+                    String module = access.getTargetOwner().getPackageName();
+                    return constructor && module.startsWith("org.ketaminecds.") && !module.startsWith("org.ketaminecds.cli");
+                }))
                 .check(classes);
     }
 

@@ -1,30 +1,34 @@
 package org.ketaminecds.audit;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The audit trail's stores, all on the application's one DataSource. */
+/** The audit trail's stores, all on the application's one DataSource (the service's and the commands'). */
 @Configuration(proxyBeanMethods = false)
-public class AuditConfiguration {
+class AuditConfiguration {
 
     @Bean
     HashChain hashChain(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-        // Every record is appended through the chain: refuse a store that could lose them before the first one.
-        StoreDurability.check(jdbc);
         return new HashChain(jdbc, transactionManager);
+    }
+
+    /**
+     * The service appends every decision: it refuses, at startup, a store that could lose them. The commands only
+     * read (replay, verify) and may open any H2 file, so the check is the web application's.
+     */
+    @Bean
+    @ConditionalOnWebApplication
+    SmartInitializingSingleton durableStore(JdbcTemplate jdbc) {
+        return () -> StoreDurability.check(jdbc);
     }
 
     @Bean
     DecisionLog decisionLog(HashChain chain) {
         return new JdbcDecisionLog(chain);
-    }
-
-    /** A decision log over a database, outside the application context (the CLI, until it shares the wiring). */
-    public static DecisionLog decisionLog(javax.sql.DataSource dataSource) {
-        return new JdbcDecisionLog(new HashChain(new JdbcTemplate(dataSource),
-                new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource)));
     }
 
     @Bean

@@ -19,17 +19,20 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/api/audit")
 class AuditController {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final AuditTrail trail;
     private final FhirExport fhir;
     private final ChainVerifier verifier;
     private final RuleStatistics statistics;
+    private final JsonMapper json;
 
-    AuditController(AuditTrail trail, FhirExport fhir, ChainVerifier verifier, RuleStatistics statistics) {
+    /** @param json the application's one configured mapper, as for every other JSON answer */
+    AuditController(AuditTrail trail, FhirExport fhir, ChainVerifier verifier, RuleStatistics statistics,
+            JsonMapper json) {
         this.trail = trail;
         this.fhir = fhir;
         this.verifier = verifier;
         this.statistics = statistics;
+        this.json = json;
     }
 
     /** Decisions matching every given filter, newest first. */
@@ -80,7 +83,7 @@ class AuditController {
         return switch (format) {
             case "fhir" -> ResponseEntity.ok().contentType(OperationOutcomes.FHIR_JSON).body(fhir.bundle(records));
             case "ndjson" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
-                    .body(String.join("", records.stream().map(r -> JSON.writeValueAsString(AuditTrail.view(r)) + "\n")
+                    .body(String.join("", records.stream().map(r -> json.writeValueAsString(AuditTrail.view(r)) + "\n")
                             .toList()));
             case "csv" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv")).body(Csv.of(records));
             default -> OperationOutcomes.response(ErrorCode.INVALID_FIELD, "format must be fhir, ndjson or csv.", "format");

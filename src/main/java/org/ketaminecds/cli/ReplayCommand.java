@@ -1,8 +1,7 @@
 package org.ketaminecds.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,83 +10,109 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.ketaminecds.rules.PackCheck;
-import org.ketaminecds.audit.AuditConfiguration;
 import org.ketaminecds.audit.DecisionLog;
 import org.ketaminecds.audit.DecisionRecord;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.ketaminecds.rules.PackCheck;
 import org.ketaminecds.rules.Replay;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code rules replay}: what a candidate pack would have answered to the recorded decisions. */
-final class ReplayCommand {
-    static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/ketamine-cds;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-    static final Set<String> FLAGS = Set.of("--json");
-    static final Set<String> OPTIONS = Set.of("--candidate", "--since", "--service", "--db-url", "--db-user",
-            "--db-password");
-    static final String HELP = """
-            Usage: ketamine-cds rules replay --candidate DIR [--since DATE] [--service ID]
-                                             [--db-url URL] [--db-user USER] [--db-password PASSWORD] [--json]
+@Command(name = "replay", header = "Replay the recorded decisions with a candidate pack: which cards would change.",
+        description = {"Re-evaluates the fact snapshot of every recorded decision that ran the "
+        + "rules with the candidate pack in DIR and lists, per decision, the cards the candidate adds, removes or "
+        + "changes in indicator, then the totals per rule. Nothing is written."},
+        exitCodeListHeading = "%nExit status:%n", exitCodeList = {"0:the candidate builds and the replay ran "
+                + "(differences are a result, not a failure)", "1:the candidate does not build, or the decision "
+                + "log cannot be read", "2:usage error"})
+final class ReplayCommand implements Callable<Integer> {
+    private final PackCheck check;
+    private final ObjectProvider<DecisionLog> decisions;
+    private final ObjectWriter json;
+    private final CommandOutput output;
 
-            Re-evaluates the fact snapshot of every recorded decision that ran the rules with the candidate pack
-            in DIR and lists, per decision, the cards the candidate adds, removes or changes in indicator, then
-            the totals per rule. Nothing is written.
-              --since DATE    only decisions recorded at or after DATE (2026-03-01 or 2026-03-01T09:00:00Z)
-              --service ID    only decisions of this CDS service (for example ketamine-order-sign)
-              --db-url URL    the decision log's database (default: the service's default H2 file,
-                              jdbc:h2:file:./data/ketamine-cds; stop the service first or use a server URL)
-            Exit 0 when the candidate builds and the replay ran (differences are a result, not a failure).
-            """;
+    @Option(names = DatabaseOptions.URL, paramLabel = "URL", description = DatabaseOptions.URL_HELP)
+    private String databaseUrl;
 
-    private final PrintStream out;
+    @Option(names = DatabaseOptions.USER, paramLabel = "USER", description = DatabaseOptions.USER_HELP)
+    private String databaseUser;
 
-    ReplayCommand(PrintStream out) {
-        this.out = out;
+    @Option(names = "--candidate", required = true, paramLabel = "DIR", description = "the candidate rules directory")
+    private Path candidate;
+
+    @Option(names = "--since", paramLabel = "DATE", converter = Since.class, description = "only decisions recorded "
+            + "at or after DATE (2026-03-01 or 2026-03-01T09:00:00Z)")
+    private Instant since;
+
+    @Option(names = "--service", paramLabel = "ID", description = "only decisions of this CDS service (for example "
+            + "ketamine-order-sign)")
+    private String service;
+
+    @Option(names = "--json", description = "print one JSON document instead")
+    private boolean asJson;
+
+    /**
+     * @param decisions the decision log, resolved only once the candidate builds: resolving it opens the database,
+     *     and a database that cannot be opened is reported like one that cannot be read
+     */
+    ReplayCommand(PackCheck check, ObjectProvider<DecisionLog> decisions, JsonMapper json, CommandOutput output) {
+        this.check = check;
+        this.output = output;
+        this.decisions = decisions;
+        this.json = json.writerWithDefaultPrettyPrinter();
     }
 
-    int run(CliArgs args) {
-        String candidate = args.options().get("--candidate");
-        if (candidate == null || !args.positional().isEmpty()) {
-            throw new IllegalArgumentException("--candidate DIR is required and there are no positional arguments");
-        }
-        Instant since = since(args.options().get("--since"));
-        PackCheck.Report report = new PackCheck(Clock.systemUTC(), null).validate(Path.of(candidate));
+    @Override
+    public Integer call() {
+        PrintWriter out = output.out();
+        PackCheck.Report report = check.validate(candidate);
         if (!report.passed()) {
-            report.failures().forEach(m -> out.println(RulesCli.line(m)));
+            report.failures().forEach(m -> out.println(PackReports.line(m)));
             out.println("FAILED: the candidate pack does not build");
-            return RulesCli.FAILED;
+            return Cli.FAILED;
         }
         List<Replay.Result> results = new ArrayList<>();
         try {
-            DecisionLog log = AuditConfiguration.decisionLog(new DriverManagerDataSource(
-                    args.option("--db-url", DEFAULT_DB_URL), args.option("--db-user", "sa"),
-                    args.option("--db-password", "")));
-            for (DecisionRecord decision : log.evaluated(since, args.options().get("--service"))) {
+            for (DecisionRecord decision : decisions.getObject().evaluated(since, service)) {
                 results.add(Replay.replay(decision.replayable(), report.pack()));
             }
-        } catch (org.springframework.dao.DataAccessException e) {
-            out.println("FAILED: cannot read the decision log: " + e.getMessage());
-            return RulesCli.FAILED;
+        } catch (DataAccessException | BeansException e) {
+            out.println("FAILED: cannot read the decision log at " + databaseUrl + " as " + databaseUser + ": "
+                    + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+            return Cli.FAILED;
         }
-        print(args.has("--json"), report, results);
-        return RulesCli.OK;
+        if (asJson) {
+            out.println(json.writeValueAsString(document(report, results)));
+        } else {
+            print(out, report, results);
+        }
+        return Cli.OK;
     }
 
-    private void print(boolean json, PackCheck.Report report, List<Replay.Result> results) {
+    private static Map<String, Object> document(PackCheck.Report report, List<Replay.Result> results) {
         List<Replay.Result> differing = results.stream().filter(Replay.Result::differs).toList();
-        if (json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("command", "replay");
-            doc.put("candidate", report.dir().toString());
-            doc.put("candidateVersion", report.pack().version());
-            doc.put("replayed", results.size());
-            doc.put("differing", differing.size());
-            doc.put("decisions", differing);
-            doc.put("totals", Replay.totals(results));
-            out.println(RulesCli.JSON.writeValueAsString(doc));
-            return;
-        }
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("command", "replay");
+        document.put("candidate", report.dir().toString());
+        document.put("candidateVersion", report.pack().version());
+        document.put("replayed", results.size());
+        document.put("differing", differing.size());
+        document.put("decisions", differing);
+        document.put("totals", Replay.totals(results));
+        return document;
+    }
+
+    private static void print(PrintWriter out, PackCheck.Report report, List<Replay.Result> results) {
+        List<Replay.Result> differing = results.stream().filter(Replay.Result::differs).toList();
         for (Replay.Result r : differing) {
             out.println(r.decisionId() + " " + r.recordedAt() + " " + r.serviceId() + " (pack "
                     + r.recordedPack().substring(0, Math.min(12, r.recordedPack().length())) + "): " + changes(r));
@@ -106,16 +131,17 @@ final class ReplayCommand {
         return parts.stream().collect(Collectors.joining(", "));
     }
 
-    static Instant since(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return text.contains("T") ? Instant.parse(text) : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC)
-                    .toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--since must be a date (2026-03-01) or an instant "
-                    + "(2026-03-01T09:00:00Z): " + text);
+    /** {@code --since}: a date (midnight UTC) or an instant. */
+    static final class Since implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String text) {
+            try {
+                return text.contains("T") ? Instant.parse(text)
+                        : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("a date (2026-03-01) or an instant "
+                        + "(2026-03-01T09:00:00Z) is expected, not '" + text + "'");
+            }
         }
     }
 }

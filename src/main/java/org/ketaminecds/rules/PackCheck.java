@@ -4,21 +4,23 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * The full check of a rules directory, shared by the {@code rules} CLI and the hot reload: build the pack
+ * The full check of a rules directory, shared by the {@code rules} commands and the hot reload: build the pack
  * (compile and lint) and, for {@link #test}, run every scenario. A pack may go live only when {@link
- * Report#passed()}.
+ * Report#passed()}. One bean ({@link RulesConfiguration}).
  */
 public final class PackCheck {
     private final Clock clock;
-    private final HookDecider decider;
+    private final Supplier<HookDecider> decider;
 
     /**
-     * @param decider runs JSON scenarios (whole CDS Hooks requests); null when none are available, and then a
-     *     pack with JSON scenarios fails
+     * @param decider runs JSON scenarios (whole CDS Hooks requests); asked for only when a pack has some, because
+     *     the CDS Hooks module's FHIR context is slow to start; yields null when none is available, and then a pack
+     *     with JSON scenarios fails
      */
-    public PackCheck(Clock clock, HookDecider decider) {
+    PackCheck(Clock clock, Supplier<HookDecider> decider) {
         this.clock = clock;
         this.decider = decider;
     }
@@ -81,7 +83,9 @@ public final class PackCheck {
                 messages.addAll(e.messages());
             }
         }
-        for (Path file : RequestScenarios.files(dir)) {
+        List<Path> requests = RequestScenarios.files(dir);
+        HookDecider decider = requests.isEmpty() ? null : this.decider.get();
+        for (Path file : requests) {
             if (decider == null) {
                 messages.add(new RuleMessage(dir.relativize(file).toString(), 0, null, "ERROR",
                         "JSON scenarios need the CDS Hooks module, which this check was run without"));
@@ -94,6 +98,17 @@ public final class PackCheck {
             }
         }
         return new Report(dir, built.pack(), messages, results, elapsed(start));
+    }
+
+    /**
+     * Which rules the scenarios of a built pack exercise ({@link Coverage}); JSON scenarios count when a decider is
+     * available.
+     *
+     * @param built a report whose pack built ({@link Report#pack()} not null)
+     */
+    public Coverage coverage(Report built) {
+        HookDecider decider = RequestScenarios.files(built.dir()).isEmpty() ? null : this.decider.get();
+        return Coverage.of(built.pack(), built.dir(), decider);
     }
 
     private static long elapsed(long start) {

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.ketaminecds.common.CanonicalJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -22,7 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
  * See {@code docs/rule-authoring.md} for the format.
  */
 public final class RequestScenarios {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private RequestScenarios() {
     }
@@ -97,7 +96,9 @@ public final class RequestScenarios {
         String rel = dir.relativize(file).toString().replace('\\', '/');
         JsonNode tree;
         try {
-            tree = JSON.readTree(file.toFile());
+            tree = CanonicalJson.parse(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new RulePackException(List.of(new RuleMessage(rel, line, null, "ERROR",

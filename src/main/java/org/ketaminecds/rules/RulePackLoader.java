@@ -69,6 +69,36 @@ public final class RulePackLoader {
         return BUILDS.get();
     }
 
+    /**
+     * Compiles a one-rule pack in memory and discards it. Drools' first build in a JVM spends seconds loading and
+     * compiling its own compiler; a process that will build a pack but has other work to do first (a {@code rules}
+     * command starts the application context) calls this on another thread, so that the two overlap. The rule uses
+     * the constructs the pack's rules use most ({@code not}, {@code exists}, {@code accumulate}).
+     *
+     * @return true when the warm-up rule compiled (it warms up less when it does not)
+     */
+    public static boolean prepareCompiler() {
+        List<RuleMessage> messages = new ArrayList<>();
+        ReleaseId warmUp = KieServices.Factory.get().newReleaseId("org.ketaminecds.rulepack", "warm-up", "1.0");
+        KieBase warm = compile(warmUp, Map.of("warmup/warm-up.drl", """
+                        package warmup;
+                        import org.ketaminecds.facts.*;
+                        rule "W01 warm-up"
+                            @id("W01")
+                        when
+                            Evaluation( product != null, draftOrder )
+                            $t : Threshold( key == "warm-up" )
+                            not TreatmentDose( product == Product.KETAMINE_IV || daysBefore > 1 )
+                            exists Measurement( valueSets contains "warm-up", value != null )
+                            accumulate( TreatmentDose( daysBefore >= 0 ); $n : count(); $n < $t.value )
+                        then
+                            insertLogical(Finding.of("W01", Indicator.INFO).with("doses", $n + " doses"));
+                        end
+                        """), messages);
+        PackFiles.YAML.readTree("warm-up: [1, two]");
+        return warm != null && messages.isEmpty();
+    }
+
     /** Builds the pack in {@code dir}, or throws {@link RulePackException} with every problem found. */
     public RulePack load(Path dir) {
         Path root = dir.toAbsolutePath().normalize();
@@ -121,7 +151,7 @@ public final class RulePackLoader {
             return cached.kieBase();
         }
         List<RuleMessage> found = new ArrayList<>();
-        KieBase kieBase = compile(sources, found);
+        KieBase kieBase = compile(releaseId(BUILDS.incrementAndGet()), sources, found);
         messages.addAll(found);
         if (kieBase != null) {
             COMPILED.put(key, new Compiled(kieBase, List.copyOf(found)));
@@ -135,9 +165,8 @@ public final class RulePackLoader {
         return version(bytes);
     }
 
-    private static KieBase compile(Map<String, String> sources, List<RuleMessage> messages) {
+    private static KieBase compile(ReleaseId releaseId, Map<String, String> sources, List<RuleMessage> messages) {
         KieServices ks = KieServices.Factory.get();
-        ReleaseId releaseId = releaseId(BUILDS.incrementAndGet());
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(releaseId);
         sources.forEach((rel, text) -> kfs.write("src/main/resources/" + rel, text));
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +20,10 @@ import org.springframework.stereotype.Component;
  * the archive; otherwise the last good pack keeps serving and the refusal is recorded on the {@link RuleEngine}
  * (health DEGRADED, {@code /api/rules}). The replaced pack is dropped: requests still using it finish with it and
  * it is then garbage collected (its KieModule was already removed from the KieRepository when it was built).
+ * Only a process that serves the pack has one ({@link RulesProperties#serve()}): the command line does not.
  */
 @Component
+@ConditionalOnBooleanProperty(name = "ketamine.rules.serve", matchIfMissing = true)
 class RulePackReloader implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RulePackReloader.class);
     private final RuleEngine engine;
@@ -31,12 +34,12 @@ class RulePackReloader implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
     private String seen;
 
-    RulePackReloader(RuleEngine engine, RulesProperties properties, PackArchive archive, HookDecider decider,
+    RulePackReloader(RuleEngine engine, RulesProperties properties, PackArchive archive, PackCheck check,
             Clock clock) {
         this.engine = engine;
         this.properties = properties;
         this.archive = archive;
-        this.check = new PackCheck(clock, decider);
+        this.check = check;
         this.clock = clock;
     }
 

@@ -3,9 +3,6 @@ package org.ketaminecds.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ketaminecds.cli.CliRun;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -123,17 +121,15 @@ class PostgresHashChainIT {
     @Test
     void the_audit_verify_command_names_the_first_broken_record_and_fails() {
         Map<String, String> env = Map.of("KETAMINE_DB_PASSWORD", "postgres");
-        String[] args = {"verify", "--url=" + PostgresAudit.jdbcUrl(database), "--user=postgres"};
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        assertThat(AuditCli.auditCommand(args, env, print, print)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("decision: OK all 5 records verify");
+        String[] args = {"audit", "verify", "--db-url=" + PostgresAudit.jdbcUrl(database), "--db-user=postgres"};
+        CliRun run = CliRun.of(env, args);
+        assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(run.output()).contains("decision: OK all 5 records verify");
 
         tamper("UPDATE decision_record SET patient_id = 'Patient/other' WHERE chain_seq = 4");
-        out.reset();
-        assertThat(AuditCli.auditCommand(args, env, print, print)).isEqualTo(1);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("decision: BROKEN").contains(ids.get(3))
-                .contains("audit trail is BROKEN");
+        run = CliRun.of(env, args);
+        assertThat(run.status()).as(run.toString()).isEqualTo(1);
+        assertThat(run.output()).contains("decision: BROKEN").contains(ids.get(3)).contains("audit trail is BROKEN");
     }
 
     @Test

@@ -2,9 +2,6 @@ package org.ketaminecds.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +16,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.ketaminecds.cli.RulesCli;
+import org.ketaminecds.cli.CliRun;
 import org.ketaminecds.support.AuditorAccount;
 import org.ketaminecds.support.FixedClockConfiguration;
 import org.ketaminecds.support.Http;
@@ -212,14 +209,12 @@ class RuleAuthoringIT {
     }
 
     private static JsonNode replayCli(Path candidate, String... filters) {
-        List<String> args = new ArrayList<>(List.of("replay", "--candidate", candidate.toString(), "--db-url", DB_URL,
-                "--json"));
+        List<String> args = new ArrayList<>(List.of("rules", "replay", "--candidate", candidate.toString(), "--db-url",
+                DB_URL, "--json"));
         args.addAll(List.of(filters));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int status = RulesCli.run(args.toArray(String[]::new), new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        String output = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(status).as(output).isZero();
-        return Http.JSON.readTree(output);
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.status()).as(run.toString()).isZero();
+        return run.json();
     }
 
     private static Http.Response post(Http http, Path request) {

@@ -41,11 +41,11 @@ class RulePackReloaderTest {
                 jdbc.execute(statement);
             }
         }
-        RulesProperties properties = new RulesProperties(dir, Duration.ZERO);
+        RulesProperties properties = new RulesProperties(dir, Duration.ZERO, true);
         engine = new RuleEngine(properties, CLOCK);
         archive = new PackArchive(jdbc, CLOCK);
-        reloader = new RulePackReloader(engine, properties, archive,
-                new OfflineDecisions(new FhirJson(FhirContext.forR4())), CLOCK);
+        HookDecider decider = new OfflineDecisions(new FhirJson(FhirContext.forR4()));
+        reloader = new RulePackReloader(engine, properties, archive, new PackCheck(CLOCK, () -> decider), CLOCK);
         reloader.start();
     }
 
@@ -122,9 +122,9 @@ class RulePackReloaderTest {
     @Test
     void two_hundred_reloads_release_every_replaced_pack() throws Exception {
         dir = PackCopies.minimal();
-        RulesProperties properties = new RulesProperties(dir, Duration.ZERO);
+        RulesProperties properties = new RulesProperties(dir, Duration.ZERO, true);
         engine = new RuleEngine(properties, CLOCK);
-        reloader = new RulePackReloader(engine, properties, archive, null, CLOCK);
+        reloader = new RulePackReloader(engine, properties, archive, new PackCheck(CLOCK, () -> null), CLOCK);
         reloader.start();
         List<WeakReference<RulePack>> replaced = new ArrayList<>();
         long firstBuild = RulePackLoader.builds();
