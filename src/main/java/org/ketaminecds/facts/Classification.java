@@ -6,7 +6,19 @@ import java.util.stream.Collectors;
 
 /** The value-set part of a coded fact, shared by the records that implement {@link Coded}. */
 final class Classification {
+    /**
+     * The longest text a fact keeps (a display, a {@code code.text}, a reaction), in characters. Generous for any
+     * real medication or condition text, so value sets still match by name; longer text from a request is cut, so
+     * one hostile label cannot be multiplied into every fact, card and audit record.
+     */
+    static final int MAX_TEXT = 1_000;
+
     private Classification() {
+    }
+
+    /** The text cut to {@link #MAX_TEXT} characters, marked with an ellipsis when cut. */
+    static String text(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
     }
 
     static List<ValueSetMatch> copy(List<ValueSetMatch> matches) {

@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.command.Command;
@@ -123,13 +126,20 @@ public final class RulePack {
         return warnings;
     }
 
-    /** Records every rule that fires, with the facts it matched, for the audit record. */
+    /**
+     * Records the rules that fire, with the facts they matched, for the audit record: the first
+     * {@link FiredRule#MAX_LISTED} firings of each rule, and how many more there were.
+     */
     private static final class FiredRules extends DefaultAgendaEventListener {
         private final List<FiredRule> fired = new ArrayList<>();
+        private final Map<String, Integer> firings = new HashMap<>();
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
             var rule = event.getMatch().getRule();
+            if (firings.merge(rule.getName(), 1, Integer::sum) > FiredRule.MAX_LISTED) {
+                return;
+            }
             Object id = rule.getMetaData().get("id");
             List<String> matched = event.getMatch().getObjects().stream()
                     .map(o -> o instanceof Fact f ? f.sourceRef() : o.getClass().getSimpleName())
@@ -138,7 +148,16 @@ public final class RulePack {
         }
 
         List<FiredRule> fired() {
-            return List.copyOf(fired);
+            List<FiredRule> listed = new ArrayList<>(fired);
+            Set<String> seen = new HashSet<>();
+            for (int i = listed.size() - 1; i >= 0; i--) {
+                FiredRule last = listed.get(i);
+                int more = firings.get(last.name()) - FiredRule.MAX_LISTED;
+                if (seen.add(last.name()) && more > 0) {
+                    listed.set(i, new FiredRule(last.ruleId(), last.name(), last.matched(), more));
+                }
+            }
+            return List.copyOf(listed);
         }
     }
 }
