@@ -1,5 +1,6 @@
 package org.ketaminecds.cdshooks;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.core.StreamReadConstraints;
@@ -21,10 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
  * @param maxDraftOrders the most entries of {@code context.draftOrders}
  * @param maxSelections the most items of {@code context.selections}
  * @param maxAppointments the most entries of {@code context.appointments}
+ * @param decisionDeadline how long one decision may take from receipt to its answer (FHIR fetch included, so
+ *     longer than {@code ketamine.fhir.fetch.budget}); past it the decision stops at its next checkpoint and is
+ *     recorded and answered as 503 {@code deadline-exceeded}
  */
 @ConfigurationProperties("ketamine.cds-hooks.limits")
 record RequestLimits(DataSize maxBodySize, int maxNestingDepth, int maxStringLength, int maxNameLength,
-        int maxNumberLength, int maxResourcesPerKey, int maxDraftOrders, int maxSelections, int maxAppointments) {
+        int maxNumberLength, int maxResourcesPerKey, int maxDraftOrders, int maxSelections, int maxAppointments,
+        Duration decisionDeadline) {
 
     RequestLimits {
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(5) : maxBodySize;
@@ -36,10 +41,11 @@ record RequestLimits(DataSize maxBodySize, int maxNestingDepth, int maxStringLen
         maxDraftOrders = maxDraftOrders <= 0 ? 500 : maxDraftOrders;
         maxSelections = maxSelections <= 0 ? 500 : maxSelections;
         maxAppointments = maxAppointments <= 0 ? 500 : maxAppointments;
+        decisionDeadline = decisionDeadline == null ? Duration.ofSeconds(10) : decisionDeadline;
     }
 
     static RequestLimits defaults() {
-        return new RequestLimits(null, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new RequestLimits(null, 0, 0, 0, 0, 0, 0, 0, 0, null);
     }
 
     /** The JSON mapper that reads request bodies, with these constraints instead of Jackson's lax defaults. */

@@ -23,6 +23,7 @@ public enum ErrorCode {
     CONFLICT(409, "conflict", "conflict"),
     PREFETCH_UNAVAILABLE(412, "prefetch-unavailable", "processing"),
     AUDIT_UNAVAILABLE(503, "audit-unavailable", "transient"),
+    DEADLINE_EXCEEDED(503, "deadline-exceeded", "timeout"),
     INTERNAL_ERROR(500, "internal-error", "exception");
 
     /** The CodeSystem of these codes. */

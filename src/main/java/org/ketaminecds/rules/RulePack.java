@@ -15,6 +15,8 @@ import org.kie.api.KieServices;
 import org.kie.api.command.Command;
 import org.kie.api.command.KieCommands;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.MatchCreatedEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.ExecutionResults;
@@ -58,16 +60,35 @@ public final class RulePack {
 
     /** Evaluates the facts: relates times to the evaluation instant, classifies codes, runs the rules. */
     public RuleOutcome evaluate(FactSet raw) {
+        return evaluate(raw, () -> { });
+    }
+
+    /**
+     * Evaluates the facts, calling {@code checkpoint} after classification and whenever a rule matches or fires; a
+     * checkpoint that throws {@link EvaluationStopped} stops the evaluation, and the exception comes out as it is.
+     */
+    public RuleOutcome evaluate(FactSet raw, Runnable checkpoint) {
         FactSet facts = raw.timed().classify(valueSets::classify);
+        checkpoint.run();
         List<Object> inserts = new ArrayList<>(facts.all());
         inserts.addAll(thresholds);
-        FiredRules listener = new FiredRules();
+        FiredRules listener = new FiredRules(checkpoint);
         StatelessKieSession session = kieBase.newStatelessKieSession();
         session.addEventListener(listener);
         KieCommands commands = KieServices.Factory.get().getCommands();
         List<Command<?>> batch = List.of(commands.newInsertElements(inserts), commands.newFireAllRules(),
                 commands.newGetObjects(new ClassObjectFilter(Finding.class), FINDINGS));
-        ExecutionResults results = session.execute(commands.newBatchExecution(batch));
+        ExecutionResults results;
+        try {
+            results = session.execute(commands.newBatchExecution(batch));
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof EvaluationStopped stopped) {
+                    throw stopped;
+                }
+            }
+            throw e;
+        }
         @SuppressWarnings("unchecked")
         Collection<Finding> found = (Collection<Finding>) results.getValue(FINDINGS);
         return new RuleOutcome(version, facts, sorted(found), listener.fired());
@@ -133,6 +154,21 @@ public final class RulePack {
     private static final class FiredRules extends DefaultAgendaEventListener {
         private final List<FiredRule> fired = new ArrayList<>();
         private final Map<String, Integer> firings = new HashMap<>();
+        private final Runnable checkpoint;
+
+        FiredRules(Runnable checkpoint) {
+            this.checkpoint = checkpoint;
+        }
+
+        @Override
+        public void matchCreated(MatchCreatedEvent event) {
+            checkpoint.run();
+        }
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            checkpoint.run();
+        }
 
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
