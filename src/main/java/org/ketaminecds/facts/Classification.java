@@ -1,8 +1,9 @@
 package org.ketaminecds.facts;
 
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The value-set part of a coded fact, shared by the records that implement {@link Coded}. */
 final class Classification {
@@ -25,8 +26,22 @@ final class Classification {
         return matches == null ? List.of() : List.copyOf(matches);
     }
 
+    /**
+     * The ids of the value sets matched. Rules call this for every fact in every {@code valueSets contains} test, so
+     * it avoids a stream: most facts match no value set or one.
+     */
     static Set<String> ids(List<ValueSetMatch> matches) {
-        return matches.stream().map(ValueSetMatch::valueSet).collect(Collectors.toUnmodifiableSet());
+        if (matches.isEmpty()) {
+            return Set.of();
+        }
+        if (matches.size() == 1) {
+            return Set.of(matches.get(0).valueSet());
+        }
+        Set<String> ids = new HashSet<>();
+        for (ValueSetMatch match : matches) {
+            ids.add(match.valueSet());
+        }
+        return Collections.unmodifiableSet(ids);
     }
 
     static List<Code> codes(List<Code> codes) {

@@ -8,8 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Synthetic CDS Hooks requests that grow one dimension: an IV ketamine order-sign (or order-select) for a patient
- * with {@code n} doses, observations, medications, conditions, draft orders, selections, or a label of {@code n}
- * characters. Items are sent oldest first and chosen to trigger rules (benzodiazepines and opioids, hypertension,
+ * with {@code n} doses, observations, medications, conditions, draft orders, selections (with as many draft orders:
+ * the costly pair in issue 14), or a label of {@code n} characters. Items are sent oldest first and chosen to trigger rules (benzodiazepines and opioids, hypertension,
  * low SpO2 during today's infusion, PHQ-9 scores), the costliest shape for the rules.
  */
 enum GrowthRequests {
@@ -32,7 +32,7 @@ enum GrowthRequests {
         ObjectNode context = body.putObject("context");
         context.put("userId", "Practitioner/growth");
         context.put("patientId", "growth");
-        int drafts = this == DRAFT_ORDERS ? n : 3;
+        int drafts = this == DRAFT_ORDERS || this == SELECTIONS ? Math.max(n, 1) : 3;
         context.set("draftOrders", bundle(drafts, i -> i == drafts - 1 ? draft("draft-ketamine", "6130", "ketamine")
                 : draft("draft-" + i, "36437", "sertraline " + i)));
         if (select) {

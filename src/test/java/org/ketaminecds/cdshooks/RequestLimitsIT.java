@@ -50,7 +50,11 @@ class RequestLimitsIT {
 
     @Test
     void more_selections_than_the_cap_are_refused() {
-        ObjectNode request = GrowthRequests.SELECTIONS.request(501);
+        ObjectNode request = GrowthRequests.SELECTIONS.request(10);
+        ArrayNode selections = ((ObjectNode) request.get("context")).putArray("selections");
+        for (int i = 0; i <= 500; i++) {
+            selections.add("MedicationRequest/draft-" + i);
+        }
         assertRefused(http.postJson("/cds-services/ketamine-order-select", request.toString()), "context.selections");
     }
 
