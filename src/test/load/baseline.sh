@@ -11,7 +11,7 @@ port=${PORT:-18080}
 [ -f target/ketamine-cds.jar ] || mvn -B -q package -DskipTests
 work=$(mktemp -d)
 cp -r rules "$work/"
-(cd "$work" && exec java -Xmx1g -jar "$root/target/ketamine-cds.jar" --spring.profiles.active=demo \
+(cd "$work" && exec java -Xmx1g -XX:+ExitOnOutOfMemoryError -jar "$root/target/ketamine-cds.jar" --spring.profiles.active=demo \
   --server.port="$port" > app.log 2>&1) &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$work"' EXIT

@@ -2,6 +2,7 @@ package org.ketaminecds.audit;
 
 import org.ketaminecds.common.CanonicalJson;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,69 @@ class AuditTrail {
         this.jdbc = jdbc;
     }
 
-    List<DecisionRecord> search(DecisionQuery query) {
+    /** The columns of a search result: what identifies a decision and its outcome, all of bounded width. */
+    private static final String SUMMARY_COLUMNS = "d.id, d.recorded_at, d.service_id, d.hook, d.hook_instance, "
+            + "d.patient_id, d.user_id, d.encounter_id, d.client_issuer, d.client_jti, d.rule_pack_version, "
+            + "d.http_status, d.error_code, d.latency_ms";
+
+    /**
+     * One page of a search as summaries: the decision's identifying columns and, per card, its rule, indicator and
+     * summary (from the card index). Never the inputs, facts, fired rules or card details, whose size grows with the
+     * request: a page is bounded by the page size times the widths of these columns.
+     */
+    List<Map<String, Object>> summaries(DecisionQuery query) {
         List<Object> parameters = new ArrayList<>();
         String where = query.where(parameters);
-        return jdbc.query("SELECT " + TABLE.columnList() + " FROM decision_record d" + where
+        List<Map<String, Object>> items = jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM decision_record d" + where
                 + " ORDER BY d.chain_seq DESC OFFSET " + (long) query.page() * query.size() + " ROWS FETCH NEXT "
-                + query.size() + " ROWS ONLY", TABLE.rows(), parameters.toArray());
+                + query.size() + " ROWS ONLY", (rs, n) -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("id", rs.getString("id"));
+                    item.put("recordedAt", rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant()
+                            .toString());
+                    for (String[] column : new String[][] {{"service_id", "serviceId"}, {"hook", "hook"},
+                            {"hook_instance", "hookInstance"}, {"patient_id", "patientId"}, {"user_id", "userId"},
+                            {"encounter_id", "encounterId"}, {"client_issuer", "clientIssuer"},
+                            {"client_jti", "clientJti"}, {"rule_pack_version", "rulePackVersion"}}) {
+                        item.put(column[1], rs.getString(column[0]));
+                    }
+                    item.put("httpStatus", rs.getInt("http_status"));
+                    item.put("errorCode", rs.getString("error_code"));
+                    item.put("latencyMs", rs.getLong("latency_ms"));
+                    item.values().removeIf(v -> v == null);
+                    item.put("cards", new ArrayList<Map<String, Object>>());
+                    return item;
+                }, parameters.toArray());
+        if (!items.isEmpty()) {
+            Map<String, List<Map<String, Object>>> cards = new HashMap<>();
+            items.forEach(item -> cards.put((String) item.get("id"), cardList(item)));
+            jdbc.query("SELECT decision_id, card_uuid, rule_id, indicator, summary FROM decision_card WHERE decision_id "
+                    + "IN (" + String.join(",", java.util.Collections.nCopies(items.size(), "?")) + ") ORDER BY seq",
+                    rs -> {
+                        Map<String, Object> card = new LinkedHashMap<>();
+                        card.put("uuid", rs.getString("card_uuid"));
+                        card.put("ruleId", rs.getString("rule_id"));
+                        card.put("indicator", rs.getString("indicator"));
+                        card.put("summary", rs.getString("summary"));
+                        card.values().removeIf(v -> v == null);
+                        cards.get(rs.getString("decision_id")).add(card);
+                    }, items.stream().map(i -> i.get("id")).toArray());
+        }
+        return items;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> cardList(Map<String, Object> item) {
+        return (List<Map<String, Object>>) item.get("cards");
+    }
+
+    /** The ids of a search, newest first: an export reads the records one at a time. */
+    List<String> ids(DecisionQuery query) {
+        List<Object> parameters = new ArrayList<>();
+        String where = query.where(parameters);
+        return jdbc.queryForList("SELECT d.id FROM decision_record d" + where + " ORDER BY d.chain_seq DESC OFFSET "
+                + (long) query.page() * query.size() + " ROWS FETCH NEXT " + query.size() + " ROWS ONLY",
+                String.class, parameters.toArray());
     }
 
     long count(DecisionQuery query) {

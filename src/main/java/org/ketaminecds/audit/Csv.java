@@ -1,6 +1,8 @@
 package org.ketaminecds.audit;
 
 import org.ketaminecds.common.CanonicalJson;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,10 +13,12 @@ final class Csv {
     private Csv() {
     }
 
-    static String of(List<DecisionRecord> records) {
-        StringBuilder csv = new StringBuilder("id,recordedAt,serviceId,hook,patientId,userId,httpStatus,errorCode,"
+    /** The records as CSV, written one row at a time. */
+    static void write(Iterable<DecisionRecord> records, Writer out) throws IOException {
+        out.write("id,recordedAt,serviceId,hook,patientId,userId,httpStatus,errorCode,"
                 + "rulePackVersion,firedRules,cardIndicators,cardSummaries,latencyMs\r\n");
         for (DecisionRecord r : records) {
+            StringBuilder csv = new StringBuilder();
             List<String> rules = new ArrayList<>();
             CanonicalJson.parse(r.firedRulesJson() == null ? "[]" : r.firedRulesJson())
                     .forEach(f -> rules.add(f.path("ruleId").asString("")));
@@ -30,8 +34,8 @@ final class Csv {
                     String.join(" ", rules), String.join(" ", indicators), String.join(" | ", summaries),
                     String.valueOf(r.latencyMs())).stream().map(Csv::field).collect(Collectors.joining(",")))
                     .append("\r\n");
+            out.write(csv.toString());
         }
-        return csv.toString();
     }
 
     private static String n(String value) {

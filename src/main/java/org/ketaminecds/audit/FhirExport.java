@@ -1,6 +1,8 @@
 package org.ketaminecds.audit;
 
 import org.ketaminecds.common.CanonicalJson;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,26 @@ class FhirExport {
 
     FhirExport(FhirJson fhirJson) {
         this.fhirJson = fhirJson;
+    }
+
+    /**
+     * The records as one Bundle, written as they come: the Bundle's envelope is written here and each resource is
+     * encoded on its own, so only one decision's resources are in memory at a time.
+     */
+    void write(Iterable<DecisionRecord> records, Writer out) throws IOException {
+        out.write("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"timestamp\":\""
+                + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + "\",\"entry\":[");
+        boolean first = true;
+        for (DecisionRecord record : records) {
+            for (Resource resource : resources(record)) {
+                out.write(first ? "" : ",");
+                first = false;
+                out.write("{\"fullUrl\":\"urn:uuid:" + resource.getIdElement().getIdPart() + "\",\"resource\":");
+                out.write(fhirJson.encode(resource));
+                out.write("}");
+            }
+        }
+        out.write("]}");
     }
 
     String bundle(List<DecisionRecord> records) {

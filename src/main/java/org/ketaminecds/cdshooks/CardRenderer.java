@@ -77,8 +77,15 @@ final class CardRenderer {
     static String summary(CatalogueEntry entry, List<Finding> findings, String product) {
         Set<String> subjects = new LinkedHashSet<>();
         Map<String, String> values = new LinkedHashMap<>();
+        int length = 0;
         for (Finding finding : findings) {
-            finding.subjects().forEach(s -> subjects.add(s.label()));
+            for (Finding.Subject subject : finding.subjects()) {
+                // The summary is cut to SUMMARY_LIMIT: joining more labels than fit would only cost memory.
+                String label = subject.label() == null ? "" : CardDetail.cut(subject.label(), SUMMARY_LIMIT);
+                if (length <= SUMMARY_LIMIT && subjects.add(label)) {
+                    length += label.length() + 2;
+                }
+            }
             finding.values().forEach(values::putIfAbsent);
         }
         String text = entry.summary().replace("{product}", product).replace("{subjects}", String.join(", ", subjects));

@@ -3,6 +3,7 @@ package org.ketaminecds.cdshooks;
 import org.ketaminecds.common.ApiException;
 import org.ketaminecds.common.ErrorCode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.ketaminecds.audit.DecisionLog;
@@ -11,6 +12,7 @@ import org.ketaminecds.cdshooks.WireTypes.CardJson;
 import org.ketaminecds.fhir.FactMapper;
 import org.ketaminecds.fhir.PrefetchResolver;
 import org.ketaminecds.fhir.ResourceUse;
+import org.ketaminecds.rules.EvaluationStopped;
 import org.ketaminecds.rules.RuleEngine;
 import org.ketaminecds.rules.RuleOutcome;
 import org.ketaminecds.rules.RulePack;
@@ -25,6 +27,10 @@ import tools.jackson.databind.node.ObjectNode;
  * One CDS Hooks call, end to end: validate, decide the treatment, resolve the data, map it to facts, run the live
  * rule pack, render the cards, and commit the audit record before anything is returned. Every answer, a 4xx
  * included, is recorded; if the record cannot be committed the caller gets a 503, never an unrecorded decision.
+ * Whatever fails during a decision, an {@link Error} included, is recorded as a 500 (an {@link OutOfMemoryError}
+ * normally ends the JVM first: the documented start command has {@code -XX:+ExitOnOutOfMemoryError}). A decision
+ * that runs past its deadline ({@link RequestLimits#decisionDeadline()}) stops at its next checkpoint and is recorded
+ * as 503 {@code deadline-exceeded}.
  */
 @Service
 class DecisionService {
@@ -35,15 +41,17 @@ class DecisionService {
     private final RuleEngine engine;
     private final DecisionLog decisionLog;
     private final Clock clock;
+    private final Duration deadline;
 
     DecisionService(ServiceCatalogue catalogue, RequestParser parser, PrefetchResolver resolver, FactMapper mapper,
-            RuleEngine engine, CardRenderer renderer, DecisionLog decisionLog, Clock clock) {
+            RuleEngine engine, CardRenderer renderer, DecisionLog decisionLog, Clock clock, RequestLimits limits) {
         this.catalogue = catalogue;
         this.parser = parser;
         this.pipeline = new HookPipeline(resolver, mapper, renderer);
         this.engine = engine;
         this.decisionLog = decisionLog;
         this.clock = clock;
+        this.deadline = limits.decisionDeadline();
     }
 
     /** The decision: the cards, and the id of the audit record that holds them. */
@@ -64,8 +72,10 @@ class DecisionService {
             }
             commit(draft, e.error().status(), e.error());
             throw e.recordedAs(draft.id);
-        } catch (RuntimeException e) {
-            // A defect, not the caller's fault: log it for operators, record the call, answer a generic 500.
+        } catch (RuntimeException | Error e) {
+            // A defect, not the caller's fault: log it for operators, record the call, answer a generic 500. An Error
+            // too (a StackOverflowError, or an OutOfMemoryError when the JVM was started without
+            // ExitOnOutOfMemoryError): by now the decision's objects are unreachable, so recording it can succeed.
             log.error("Decision {} failed unexpectedly", draft.id, e);
             commit(draft, ErrorCode.INTERNAL_ERROR.status(), ErrorCode.INTERNAL_ERROR);
             throw new ApiException(ErrorCode.INTERNAL_ERROR, "Internal error; the operators have been notified.")
@@ -84,6 +94,7 @@ class DecisionService {
     }
 
     private List<CardJson> evaluate(DecisionDraft draft, ObjectNode body) {
+        long endNanos = System.nanoTime() + deadline.toNanos();
         CdsService service = catalogue.find(draft.serviceId).orElseThrow(() -> new ApiException(
                 ErrorCode.UNKNOWN_SERVICE, "No CDS service '" + draft.serviceId + "'; see GET /cds-services."));
         HookRequest request = parser.parse(body, service);
@@ -92,6 +103,14 @@ class DecisionService {
         RulePack pack = engine.live();
         draft.packVersion(pack.version());
         return pipeline.run(service, request, pack, clock.instant(), new HookPipeline.Steps() {
+            @Override
+            public void checkpoint() {
+                if (System.nanoTime() - endNanos > 0) {
+                    throw new EvaluationStopped("The decision did not finish within " + deadline.toMillis()
+                            + " ms; no guidance is returned.");
+                }
+            }
+
             @Override
             public void resolved(List<ResourceUse> inputs) {
                 draft.inputs(inputs);
@@ -105,10 +124,11 @@ class DecisionService {
     }
 
     private void commit(DecisionDraft draft, int status, ErrorCode error) {
-        DecisionRecord record = draft.record(clock, status, error);
+        DecisionRecord record;
         try {
+            record = draft.record(clock, status, error);
             decisionLog.append(record);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("Decision {} could not be recorded ({}); answering 503", draft.id, e.getClass().getSimpleName());
             throw new ApiException(ErrorCode.AUDIT_UNAVAILABLE,
                     "The decision could not be recorded; no guidance is returned without its audit record.");

@@ -13,6 +13,7 @@ import org.ketaminecds.fhir.PatientData;
 import org.ketaminecds.fhir.PrefetchResolver;
 import org.ketaminecds.fhir.ResourceUse;
 import org.ketaminecds.fhir.Treatment;
+import org.ketaminecds.rules.EvaluationStopped;
 import org.ketaminecds.rules.RuleOutcome;
 import org.ketaminecds.rules.RulePack;
 
@@ -38,10 +39,25 @@ final class HookPipeline {
         void resolved(List<ResourceUse> inputs);
 
         void evaluated(RuleOutcome outcome);
+
+        /**
+         * Called between steps and, during the rules, at every match: throws {@link EvaluationStopped} to stop the
+         * decision (its deadline has passed). Offline decisions never stop.
+         */
+        default void checkpoint() {
+        }
     }
 
     /** The cards; a 412 or 400 as {@link ApiException} when the data cannot be had or read. */
     List<CardJson> run(CdsService service, HookRequest request, RulePack pack, Instant now, Steps steps) {
+        try {
+            return steps(service, request, pack, now, steps);
+        } catch (EvaluationStopped e) {
+            throw new ApiException(ErrorCode.DEADLINE_EXCEEDED, e.getMessage());
+        }
+    }
+
+    private List<CardJson> steps(CdsService service, HookRequest request, RulePack pack, Instant now, Steps steps) {
         var context = request.context();
         Optional<Treatment> treatment = context.orderHook() ? mapper.orderedTreatment(context, pack.valueSets())
                 : Optional.empty();
@@ -57,6 +73,7 @@ final class HookPipeline {
             throw new ApiException(ErrorCode.INVALID_FHIR_RESOURCE, e.getMessage());
         }
         steps.resolved(data.uses());
+        steps.checkpoint();
         if (!context.orderHook()) {
             treatment = mapper.currentTreatment(data, pack.valueSets());
             if (treatment.isEmpty()) {
@@ -64,8 +81,11 @@ final class HookPipeline {
             }
         }
         Instant at = "appointment-book".equals(request.hook()) ? mapper.appointmentStart(context).orElse(now) : now;
-        RuleOutcome outcome = pack.evaluate(mapper.map(request.hook(), treatment.get(), at, data, pack.valueSets()));
+        var facts = mapper.map(request.hook(), treatment.get(), at, data, pack.valueSets());
+        steps.checkpoint();
+        RuleOutcome outcome = pack.evaluate(facts, steps::checkpoint);
         steps.evaluated(outcome);
+        steps.checkpoint();
         return renderer.render(outcome, pack, request.patientId());
     }
 }

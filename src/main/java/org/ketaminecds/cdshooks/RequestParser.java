@@ -26,10 +26,12 @@ import tools.jackson.databind.node.ObjectNode;
 class RequestParser {
     private final JsonMapper json;
     private final FhirJson fhirJson;
+    private final RequestLimits limits;
 
     RequestParser(RequestLimits limits, FhirJson fhirJson) {
         this.json = limits.jsonMapper();
         this.fhirJson = fhirJson;
+        this.limits = limits;
     }
 
     /** Parses the body as a JSON object; a malformed body is a 400. */
@@ -65,9 +67,11 @@ class RequestParser {
         String patientId = requiredString(context, "patientId", "context.patientId");
         String encounterId = optionalString(context, "encounterId", "context.encounterId");
         HookContext hookContext = new HookContext(hook, patientId,
-                service.contextFields().contains("draftOrders") ? bundle(context, "draftOrders") : List.of(),
+                service.contextFields().contains("draftOrders")
+                        ? bundle(context, "draftOrders", limits.maxDraftOrders()) : List.of(),
                 service.contextFields().contains("selections") ? selections(context) : List.of(),
-                service.contextFields().contains("appointments") ? bundle(context, "appointments") : List.of());
+                service.contextFields().contains("appointments")
+                        ? bundle(context, "appointments", limits.maxAppointments()) : List.of());
         ObjectNode withoutToken = body.deepCopy();
         withoutToken.remove("fhirAuthorization");
         return new HookRequest(hook, hookInstance, userId, patientId, encounterId, hookContext, prefetch(body), access,
@@ -100,7 +104,7 @@ class RequestParser {
         return new FhirServerAccess(fhirServer, token);
     }
 
-    private List<Resource> bundle(JsonNode context, String field) {
+    private List<Resource> bundle(JsonNode context, String field, int max) {
         JsonNode node = context.get(field);
         if (node == null || node.isNull()) {
             throw new ApiException(ErrorCode.MISSING_FIELD, "'context." + field + "' is required for this hook.", "context." + field);
@@ -108,6 +112,7 @@ class RequestParser {
         if (!node.isObject()) {
             throw new ApiException(ErrorCode.INVALID_FIELD, "'context." + field + "' must be a FHIR Bundle.", "context." + field);
         }
+        atMost(node.path("entry").size(), max, "context." + field);
         try {
             Resource resource = fhirJson.parse(node.toString(), "context." + field);
             if (!(resource instanceof Bundle)) {
@@ -119,11 +124,12 @@ class RequestParser {
         }
     }
 
-    private static List<String> selections(JsonNode context) {
+    private List<String> selections(JsonNode context) {
         JsonNode node = context.get("selections");
         if (node == null || !node.isArray()) {
             throw new ApiException(ErrorCode.MISSING_FIELD, "'context.selections' is required for order-select and must be an array.", "context.selections");
         }
+        atMost(node.size(), limits.maxSelections(), "context.selections");
         List<String> selections = new ArrayList<>();
         for (JsonNode item : node) {
             if (!item.isString()) {
@@ -134,7 +140,7 @@ class RequestParser {
         return selections;
     }
 
-    private static Map<String, String> prefetch(JsonNode body) {
+    private Map<String, String> prefetch(JsonNode body) {
         JsonNode node = body.get("prefetch");
         if (node == null || node.isNull()) {
             return Map.of();
@@ -149,9 +155,18 @@ class RequestParser {
                 throw new ApiException(ErrorCode.INVALID_FIELD, "prefetch '" + entry.getKey()
                         + "' must be a FHIR resource or null.", "prefetch." + entry.getKey());
             }
+            atMost(value.path("entry").size(), limits.maxResourcesPerKey(), "prefetch." + entry.getKey());
             prefetch.put(entry.getKey(), value.isNull() ? null : value.toString());
         }
         return prefetch;
+    }
+
+    /** Counted in the JSON tree, before HAPI parses anything: refusing costs no more than reading the body. */
+    private static void atMost(int count, int max, String path) {
+        if (count > max) {
+            throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "'" + path + "' holds " + count + " items; at most " + max
+                    + " are accepted (ketamine.cds-hooks.limits).", path);
+        }
     }
 
     private static String requiredString(JsonNode node, String field, String path) {

@@ -17,11 +17,13 @@ public enum ErrorCode {
     HOOK_MISMATCH(400, "hook-mismatch", "invalid"),
     INVALID_FHIR_RESOURCE(400, "invalid-fhir-resource", "structure"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "too-costly"),
+    LIMIT_EXCEEDED(400, "limit-exceeded", "too-costly"),
     UNAUTHORIZED(401, "unauthorized", "login"),
     FORBIDDEN(403, "forbidden", "forbidden"),
     CONFLICT(409, "conflict", "conflict"),
     PREFETCH_UNAVAILABLE(412, "prefetch-unavailable", "processing"),
     AUDIT_UNAVAILABLE(503, "audit-unavailable", "transient"),
+    DEADLINE_EXCEEDED(503, "deadline-exceeded", "timeout"),
     INTERNAL_ERROR(500, "internal-error", "exception");
 
     /** The CodeSystem of these codes. */

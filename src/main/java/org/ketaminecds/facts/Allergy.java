@@ -8,7 +8,7 @@ import java.util.Set;
  *
  * @param sourceRef {@code AllergyIntolerance/<id>}
  * @param codes codings of {@code AllergyIntolerance.code}
- * @param text {@code code.text}
+ * @param text {@code code.text} (at most 1,000 characters; longer text is cut)
  * @param clinicalStatus {@code active}, {@code inactive}, {@code resolved} or null
  * @param verificationStatus {@code unconfirmed}, {@code confirmed}, {@code refuted}, {@code entered-in-error} or null
  * @param criticality {@code low}, {@code high}, {@code unable-to-assess} or null
@@ -21,7 +21,8 @@ public record Allergy(String sourceRef, List<Code> codes, String text, String cl
 
     public Allergy {
         codes = Classification.codes(codes);
-        reactions = reactions == null ? List.of() : List.copyOf(reactions);
+        text = Classification.text(text);
+        reactions = reactions == null ? List.of() : reactions.stream().map(Classification::text).toList();
         matches = Classification.copy(matches);
     }
 

@@ -9,7 +9,7 @@ import java.util.Set;
  *
  * @param sourceRef {@code Condition/<id>}
  * @param codes codings of {@code Condition.code}
- * @param text {@code Condition.code.text}
+ * @param text {@code Condition.code.text} (at most 1,000 characters; longer text is cut)
  * @param clinicalStatus {@code active}, {@code recurrence}, {@code relapse}, {@code inactive},
  *     {@code remission}, {@code resolved}, or null when absent
  * @param verificationStatus {@code unconfirmed}, {@code provisional}, {@code differential}, {@code confirmed},
@@ -26,6 +26,7 @@ public record Diagnosis(String sourceRef, List<Code> codes, String text, String 
 
     public Diagnosis {
         codes = Classification.codes(codes);
+        text = Classification.text(text);
         matches = Classification.copy(matches);
     }
 

@@ -16,16 +16,29 @@ import java.util.Map;
  *
  * @param ruleId the knowledge-base rule id, for example {@code B01}
  * @param indicator the card urgency this finding asks for
- * @param subjects the facts that triggered it, with how each matched
+ * @param subjects the facts that triggered it, with how each matched: at most {@link #MAX_SUBJECTS}
  * @param values named values shown on the card, for example {@code bp -> 152/94 mmHg}
+ * @param moreSubjects how many further triggering facts were named but not kept (beyond {@link #MAX_SUBJECTS})
  */
-public record Finding(String ruleId, Indicator indicator, List<Subject> subjects, Map<String, String> values) {
+public record Finding(String ruleId, Indicator indicator, List<Subject> subjects, Map<String, String> values,
+        int moreSubjects) {
+
+    /**
+     * The most subjects a finding keeps. A rule that names every matching fact (C04 names each low SpO2 reading)
+     * would otherwise copy a growing list once per fact, quadratic in the facts, and carry them all into its card.
+     */
+    public static final int MAX_SUBJECTS = 50;
 
     public Finding {
         subjects = List.copyOf(subjects);
         // Insertion order, not Map.copyOf: its iteration order changes from one JVM to the next, and the card
         // detail lists the values in this order, so a replay after a restart would render different text.
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** A finding with all its subjects kept. */
+    public Finding(String ruleId, Indicator indicator, List<Subject> subjects, Map<String, String> values) {
+        this(ruleId, indicator, subjects, values, 0);
     }
 
     /** A finding of the given rule with no subject yet. */
@@ -43,6 +56,9 @@ public record Finding(String ruleId, Indicator indicator, List<Subject> subjects
      * set: how it matched the first value set it belongs to).
      */
     public Finding about(Fact fact, String valueSet) {
+        if (subjects.size() >= MAX_SUBJECTS) {
+            return new Finding(ruleId, indicator, subjects, values, moreSubjects + 1);
+        }
         String matchedBy = null;
         if (fact instanceof Coded coded) {
             matchedBy = valueSet != null ? coded.matchedBy(valueSet)
@@ -50,14 +66,14 @@ public record Finding(String ruleId, Indicator indicator, List<Subject> subjects
         }
         List<Subject> more = new ArrayList<>(subjects);
         more.add(new Subject(fact.sourceRef(), fact.label(), matchedBy));
-        return new Finding(ruleId, indicator, more, values);
+        return new Finding(ruleId, indicator, more, values, moreSubjects);
     }
 
     /** The same finding with a named value for the card, for example the blood pressure reading. */
     public Finding with(String key, Object value) {
         Map<String, String> more = new LinkedHashMap<>(values);
         more.put(key, String.valueOf(value));
-        return new Finding(ruleId, indicator, subjects, more);
+        return new Finding(ruleId, indicator, subjects, more, moreSubjects);
     }
 
     /** The same finding showing a local-policy threshold on its card. */

@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * @param sourceRef {@code Observation/<id>}
  * @param codes codings of {@code Observation.code}
- * @param text {@code code.text}
+ * @param text {@code code.text} (at most 1,000 characters; longer text is cut)
  * @param status the Observation status; {@code entered-in-error} and {@code cancelled} are dropped by the mapper
  * @param value numeric value ({@code valueQuantity.value} or {@code valueInteger}), may be null
  * @param unit unit of the numeric value, may be null
@@ -28,6 +28,7 @@ public record Measurement(String sourceRef, List<Code> codes, String text, Strin
 
     public Measurement {
         codes = Classification.codes(codes);
+        text = Classification.text(text);
         answers = Classification.codes(answers);
         matches = Classification.copy(matches);
         answerMatches = Classification.copy(answerMatches);

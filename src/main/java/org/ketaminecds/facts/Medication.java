@@ -10,7 +10,8 @@ import java.util.Set;
  *
  * @param sourceRef {@code MedicationStatement/<id>} or {@code MedicationRequest/<id>}
  * @param codes codings of the medication (from {@code medicationCodeableConcept} or the referenced Medication)
- * @param text the medication's text or name, for example {@code Alprazolam 1 MG Oral Tablet}
+ * @param text the medication's text or name, for example {@code Alprazolam 1 MG Oral Tablet} (at most 1,000
+ *     characters; longer text is cut)
  * @param status the resource status as sent
  * @param start start of the effective period or the authored date, may be null
  * @param end end of the effective period, may be null
@@ -24,6 +25,7 @@ public record Medication(String sourceRef, List<Code> codes, String text, String
 
     public Medication {
         codes = Classification.codes(codes);
+        text = Classification.text(text);
         matches = Classification.copy(matches);
     }
 

@@ -3,8 +3,10 @@ package org.ketaminecds.fhir;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Condition;
@@ -38,9 +40,11 @@ public class FactMapper {
      */
     public Optional<Treatment> orderedTreatment(HookContext context, ValueSets valueSets) {
         IndexDrugs indexDrugs = new IndexDrugs(valueSets);
+        // A set: searching the selections list for every comparison made a large order-select quadratic.
+        Set<String> selected = new HashSet<>(context.selections());
         List<MedicationRequest> drafts = context.draftOrders().stream()
                 .filter(MedicationRequest.class::isInstance).map(MedicationRequest.class::cast)
-                .sorted(Comparator.comparing((MedicationRequest r) -> !context.selections().contains(FhirValues.ref(r))))
+                .sorted(Comparator.comparing((MedicationRequest r) -> !selected.contains(FhirValues.ref(r))))
                 .toList();
         PatientData contextOnly = new PatientData();
         context.draftOrders().forEach(r -> contextOnly.addContext(r, "draftOrders"));

@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPages the most pages followed for one query
  * @param threads the fetches run in parallel, on at most this many threads for the whole service
  * @param allowHttp lets {@code fhirServer} be plain {@code http}: tests and the demo only, never production data
+ * @param maxResources the most resources kept for one query (all pages); a server that sends more is treated as
+ *     unavailable for that key (412), like a prefetch over {@code ketamine.cds-hooks.limits.max-resources-per-key}
  */
 @ConfigurationProperties("ketamine.fhir.fetch")
 public record FhirFetchProperties(Duration connectTimeout, Duration readTimeout, Duration budget, int maxPages,
-        int threads, boolean allowHttp) {
+        int threads, boolean allowHttp, int maxResources) {
 
     public FhirFetchProperties {
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
@@ -23,5 +25,6 @@ public record FhirFetchProperties(Duration connectTimeout, Duration readTimeout,
         budget = budget == null ? Duration.ofSeconds(6) : budget;
         maxPages = maxPages <= 0 ? 20 : maxPages;
         threads = threads <= 0 ? 8 : threads;
+        maxResources = maxResources <= 0 ? 10_000 : maxResources;
     }
 }

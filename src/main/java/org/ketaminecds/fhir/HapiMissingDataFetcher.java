@@ -139,6 +139,11 @@ final class HapiMissingDataFetcher implements MissingDataFetcher, AutoCloseable 
             page.getEntry().stream().filter(Bundle.BundleEntryComponent::hasResource)
                     .map(Bundle.BundleEntryComponent::getResource)
                     .filter(r -> !(r instanceof OperationOutcome)).forEach(resources::add);
+            if (resources.size() > settings.maxResources()) {
+                log.warn("Not using '{}': the FHIR server sent more than {} resources", key.key(),
+                        settings.maxResources());
+                return null;
+            }
             Bundle.BundleLinkComponent next = page.getLink(Bundle.LINK_NEXT);
             if (next == null) {
                 return resources;

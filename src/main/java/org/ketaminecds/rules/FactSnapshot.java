@@ -14,16 +14,19 @@ import tools.jackson.databind.node.ObjectNode;
  * kept, so the fact model may change only together with an upgrade step here: a snapshot is read by upgrading its
  * JSON, one format at a time, to {@link #FORMAT}, then binding it to today's fact records.
  *
- * <p>Formats: 1, the bare FactSet (records written before the format was recorded); 2, the same FactSet, wrapped.
+ * <p>Formats: 1, the bare FactSet (records written before the format was recorded); 2, the same FactSet, wrapped;
+ * 3, with each dose's place in its course ({@code TreatmentDose.ordinal}, {@code previousEpochSecond},
+ * {@code dosesWithinWeek}) and the {@code courses} list, all derived by {@code FactSet.timed()}.
  * {@code FactSnapshotTest} replays archived records of every earlier format.
  */
 public final class FactSnapshot {
     /** The format written today. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     /** {@code UPGRADES.get(n - 1)} turns format n's facts into format n + 1's. */
     private static final List<UnaryOperator<JsonNode>> UPGRADES = List.of(
-            facts -> facts); // 1 -> 2: only the wrapper was added
+            facts -> facts, // 1 -> 2: only the wrapper was added
+            facts -> facts); // 2 -> 3: the new fields are derived; evaluation derives them again (FactSet.timed)
 
     private FactSnapshot() {
     }

@@ -21,7 +21,7 @@ import org.ketaminecds.support.Http;
  * (where the default H2 URL puts {@code ./data}), loopback only, its output in a file under {@code target/}. Only a
  * separate process can be killed with SIGKILL without killing the test.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(120);
     private final Process process;
     private final Path log;
@@ -41,15 +41,23 @@ final class ServiceProcess implements AutoCloseable {
      * @param environment added to the inherited environment
      * @param arguments command-line arguments of the service (the port and bind address are added)
      */
-    static ServiceProcess start(Path workDir, Path log, Map<String, String> environment, List<String> arguments) {
+    public static ServiceProcess start(Path workDir, Path log, Map<String, String> environment,
+            List<String> arguments) {
+        // C1 only and a small serial heap: the service starts faster on a shared 2-core machine; the store
+        // settings, which are what the durability tests are about, are untouched.
+        return start(workDir, log, environment, arguments, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx512m"));
+    }
+
+    /** Starts the service with these JVM options instead of the defaults above. */
+    public static ServiceProcess start(Path workDir, Path log, Map<String, String> environment,
+            List<String> arguments, List<String> jvmOptions) {
         int port = freeLoopbackPort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(),
-                // C1 only and a small serial heap: the service starts faster on a shared 2-core machine; the store
-                // settings, which are what this is about, are untouched.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
-                "@" + classpathArgumentFile(log.toAbsolutePath().getParent()), KetamineCdsApplication.class.getName(),
-                "--server.port=" + port, "--server.address=127.0.0.1"));
+                .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("@" + classpathArgumentFile(log.toAbsolutePath().getParent()),
+                KetamineCdsApplication.class.getName(), "--server.port=" + port, "--server.address=127.0.0.1"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -68,11 +76,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    Http http() {
+    public Http http() {
         return new Http(port);
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
@@ -83,6 +91,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** A graceful stop (SIGTERM), forced after a while; a no-op when already gone. */
+    /** True while the service's JVM runs. */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) {

@@ -130,7 +130,7 @@ class MissingPrefetchIT {
 
     @Test
     void an_https_only_profile_refuses_a_plain_http_fhir_server_without_calling_it() {
-        var fetcher = new HapiMissingDataFetcher(FHIR, new FhirFetchProperties(null, null, null, 0, 1, false),
+        var fetcher = new HapiMissingDataFetcher(FHIR, new FhirFetchProperties(null, null, null, 0, 1, false, 0),
                 java.time.Clock.systemUTC());
         try (fetcher) {
             fhir.serve(List.of());
@@ -138,6 +138,27 @@ class MissingPrefetchIT {
                     "Condition?patient=p1");
             assertThat(result).isEmpty();
             assertThat(fhir.requests).isEmpty();
+        }
+    }
+
+    @Test
+    void a_fhir_server_that_sends_more_resources_than_the_cap_counts_as_unavailable_for_that_key() {
+        var fetcher = new HapiMissingDataFetcher(FHIR, new FhirFetchProperties(null, null, null, 0, 1, true, 2),
+                java.time.Clock.systemUTC());
+        try (fetcher) {
+            List<org.hl7.fhir.r4.model.Resource> conditions = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                org.hl7.fhir.r4.model.Condition condition = new org.hl7.fhir.r4.model.Condition();
+                condition.setId("c" + i);
+                condition.setSubject(new org.hl7.fhir.r4.model.Reference("Patient/p1"));
+                conditions.add(condition);
+            }
+            fhir.serve(conditions);
+            assertThat(fetcher.fetch(new FhirServerAccess(fhir.baseUrl(), TOKEN), PrefetchKey.CONDITIONS,
+                    "Condition?patient=p1")).isEmpty();
+            fhir.serve(conditions.subList(0, 2));
+            assertThat(fetcher.fetch(new FhirServerAccess(fhir.baseUrl(), TOKEN), PrefetchKey.CONDITIONS,
+                    "Condition?patient=p1")).get().satisfies(list -> assertThat(list).hasSize(2));
         }
     }
 
